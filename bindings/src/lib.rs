@@ -1,0 +1,2 @@
+//! UniFFI bindings (in progress).
+uniffi::setup_scaffolding!();

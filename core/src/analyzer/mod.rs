@@ -1,0 +1,1 @@
+//! analyzer (in progress).

@@ -1,0 +1,34 @@
+//! Learning content: the pack format, its parser and validator, and the
+//! module compiled into the binary as the embedded default.
+
+mod model;
+mod validate;
+
+pub use model::*;
+pub use validate::ContentError;
+
+use std::path::Path;
+
+/// The first module, compiled in so the app works with no files around it.
+const EMBEDDED_FAILURE_STORY: &str = include_str!("../../content/failure-story.toml");
+const EMBEDDED_FAILURE_STORY_NAME: &str = "failure-story.toml";
+
+/// Parses and validates a pack from TOML text; `source` names it in errors.
+pub fn parse_pack(source: &str, text: &str) -> Result<Pack, ContentError> {
+    let pack: Pack = toml::from_str(text).map_err(|e| ContentError::syntax(source, &e))?;
+    validate::validate(source, &pack)?;
+    Ok(pack)
+}
+
+/// Reads, parses and validates a pack file.
+pub fn load_pack(path: &Path) -> Result<Pack, ContentError> {
+    let source = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| ContentError::io(&source, &e))?;
+    parse_pack(&source, &text)
+}
+
+/// The bundled "Tell me about a time you failed" module.
+pub fn embedded_pack() -> Pack {
+    parse_pack(EMBEDDED_FAILURE_STORY_NAME, EMBEDDED_FAILURE_STORY)
+        .expect("the embedded pack is validated by the test suite")
+}

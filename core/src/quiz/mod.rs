@@ -1,0 +1,1 @@
+//! quiz (in progress).

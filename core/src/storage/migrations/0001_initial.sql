@@ -1,0 +1,96 @@
+-- Schema version 1: the learner's progress. Instants are Unix milliseconds UTC;
+-- each event also keeps the zone, the UTC offset and the learning day it
+-- happened on, so travel and DST never rewrite history.
+
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY NOT NULL,
+    value TEXT NOT NULL
+) STRICT;
+
+-- Per-item learning state (one row per quiz question, scenario or exercise met).
+CREATE TABLE items (
+    item_id        TEXT PRIMARY KEY NOT NULL,
+    kind           TEXT NOT NULL CHECK (kind IN ('quiz', 'scenario', 'exercise')),
+    phase          TEXT NOT NULL CHECK (phase IN ('new', 'learning', 'review', 'relearning')),
+    stability      REAL,
+    difficulty     REAL,
+    due_ms         INTEGER NOT NULL,
+    last_review_ms INTEGER,
+    reps           INTEGER NOT NULL DEFAULT 0,
+    lapses         INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE INDEX items_by_due ON items (due_ms);
+
+-- One row per scheduled review; the FSRS history used for optimization.
+CREATE TABLE review_log (
+    id            INTEGER PRIMARY KEY,
+    item_id       TEXT NOT NULL REFERENCES items (item_id),
+    reviewed_ms   INTEGER NOT NULL,
+    zone          TEXT NOT NULL,
+    utc_offset_s  INTEGER NOT NULL,
+    learning_day  TEXT NOT NULL,
+    rating        INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 4),
+    duration_ms   INTEGER NOT NULL,
+    phase_before  TEXT NOT NULL,
+    elapsed_days  REAL NOT NULL,
+    stability     REAL NOT NULL,
+    difficulty    REAL NOT NULL,
+    due_ms        INTEGER NOT NULL
+) STRICT;
+CREATE INDEX review_log_by_item ON review_log (item_id, reviewed_ms);
+CREATE INDEX review_log_by_day ON review_log (learning_day);
+
+CREATE TABLE quiz_attempts (
+    id            INTEGER PRIMARY KEY,
+    item_id       TEXT NOT NULL,
+    kind          TEXT NOT NULL CHECK (kind IN ('quiz', 'scenario')),
+    answered_ms   INTEGER NOT NULL,
+    zone          TEXT NOT NULL,
+    utc_offset_s  INTEGER NOT NULL,
+    learning_day  TEXT NOT NULL,
+    choice        INTEGER NOT NULL,
+    correct       INTEGER NOT NULL CHECK (correct IN (0, 1)),
+    duration_ms   INTEGER NOT NULL
+) STRICT;
+CREATE INDEX quiz_attempts_by_item ON quiz_attempts (item_id);
+CREATE INDEX quiz_attempts_by_day ON quiz_attempts (learning_day);
+
+CREATE TABLE exercise_attempts (
+    id            INTEGER PRIMARY KEY,
+    item_id       TEXT NOT NULL,
+    answered_ms   INTEGER NOT NULL,
+    zone          TEXT NOT NULL,
+    utc_offset_s  INTEGER NOT NULL,
+    learning_day  TEXT NOT NULL,
+    answer_text   TEXT NOT NULL,
+    tier          TEXT NOT NULL,
+    score         INTEGER NOT NULL,
+    analysis_json TEXT NOT NULL
+) STRICT;
+CREATE INDEX exercise_attempts_by_item ON exercise_attempts (item_id);
+
+CREATE TABLE daily_challenges (
+    learning_day  TEXT PRIMARY KEY NOT NULL,
+    zone          TEXT NOT NULL,
+    created_ms    INTEGER NOT NULL,
+    items_json    TEXT NOT NULL,
+    completed_ms  INTEGER
+) STRICT;
+
+CREATE TABLE daily_challenge_items (
+    learning_day  TEXT NOT NULL REFERENCES daily_challenges (learning_day),
+    item_id       TEXT NOT NULL,
+    done_ms       INTEGER NOT NULL,
+    PRIMARY KEY (learning_day, item_id)
+) STRICT;
+
+-- Signed store purchases; the entitlement is re-derived from them at every start.
+CREATE TABLE purchases (
+    purchase_token  TEXT PRIMARY KEY NOT NULL,
+    product_id      TEXT NOT NULL,
+    original_json   TEXT NOT NULL,
+    signature       TEXT NOT NULL,
+    stored_ms       INTEGER NOT NULL,
+    acknowledged    INTEGER NOT NULL DEFAULT 0 CHECK (acknowledged IN (0, 1)),
+    revoked_ms      INTEGER
+) STRICT;

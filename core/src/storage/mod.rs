@@ -1,0 +1,134 @@
+//! The learner's progress in one SQLite file. This module owns every SQL
+//! statement in the project; callers see plain Rust records.
+
+mod schema;
+
+pub use schema::CURRENT_VERSION;
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StorageError {
+    #[error("{path} is not an aiprep progress database (left untouched)")]
+    NotADatabase { path: PathBuf },
+    #[error("{path} is damaged (left untouched): {detail}")]
+    Corrupt { path: PathBuf, detail: String },
+    #[error("the progress database was written by a newer app (schema {found}, this app reads up to {supported}); update the app")]
+    NewerSchema { found: u32, supported: u32 },
+    #[error("cannot open {path}: {detail}")]
+    CannotOpen { path: PathBuf, detail: String },
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+/// An open progress database.
+pub struct Storage {
+    conn: Connection,
+}
+
+impl Storage {
+    /// Opens (creating if absent) the learner's database and upgrades its schema.
+    /// A file that is not SQLite, is damaged or comes from a newer app gives an
+    /// error and is not written to.
+    pub fn open(path: &Path) -> Result<Self, StorageError> {
+        check_existing_file(path)?;
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| StorageError::CannotOpen {
+            path: path.to_owned(),
+            detail: e.to_string(),
+        })?;
+        Self::prepare(conn, path)
+    }
+
+    /// A private in-memory database, for tests and previews.
+    pub fn open_in_memory() -> Result<Self, StorageError> {
+        Self::prepare(Connection::open_in_memory()?, Path::new(":memory:"))
+    }
+
+    fn prepare(mut conn: Connection, path: &Path) -> Result<Self, StorageError> {
+        // Read-only probes first: nothing below writes until the file is known good.
+        let version = schema::user_version(&conn).map_err(|e| classify(e, path))?;
+        if version > CURRENT_VERSION {
+            return Err(StorageError::NewerSchema {
+                found: version,
+                supported: CURRENT_VERSION,
+            });
+        }
+        conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+            r.get::<_, i64>(0)
+        })
+        .map_err(|e| classify(StorageError::Sqlite(e), path))?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        schema::upgrade(&mut conn)?;
+        Ok(Storage { conn })
+    }
+
+    pub fn schema_version(&self) -> Result<u32, StorageError> {
+        schema::user_version(&self.conn)
+    }
+}
+
+/// Refuses, before SQLite touches it, a non-empty file without the SQLite header.
+fn check_existing_file(path: &Path) -> Result<(), StorageError> {
+    let mut file = match std::fs::File::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => {
+            return Err(StorageError::CannotOpen {
+                path: path.to_owned(),
+                detail: e.to_string(),
+            })
+        }
+    };
+    let mut header = [0u8; 16];
+    let mut read = 0;
+    while read < header.len() {
+        match file.read(&mut header[read..]) {
+            Ok(0) => break,
+            Ok(n) => read += n,
+            Err(e) => {
+                return Err(StorageError::CannotOpen {
+                    path: path.to_owned(),
+                    detail: e.to_string(),
+                })
+            }
+        }
+    }
+    match read {
+        0 => Ok(()),
+        16 if &header == SQLITE_HEADER => Ok(()),
+        _ => Err(StorageError::NotADatabase {
+            path: path.to_owned(),
+        }),
+    }
+}
+
+fn classify(err: StorageError, path: &Path) -> StorageError {
+    use rusqlite::ffi::ErrorCode;
+    match &err {
+        StorageError::Sqlite(rusqlite::Error::SqliteFailure(e, detail)) => match e.code {
+            ErrorCode::NotADatabase => StorageError::NotADatabase {
+                path: path.to_owned(),
+            },
+            ErrorCode::DatabaseCorrupt => StorageError::Corrupt {
+                path: path.to_owned(),
+                detail: detail.clone().unwrap_or_default(),
+            },
+            _ => err,
+        },
+        _ => err,
+    }
+}
