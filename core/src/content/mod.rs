@@ -1,9 +1,11 @@
 //! Learning content: the pack format, its parser and validator, and the
 //! module compiled into the binary as the embedded default.
 
+mod lesson;
 mod model;
 mod validate;
 
+pub use lesson::{lesson_sections, option_letter, Block, LessonSection, SECTION_IDS};
 pub use model::*;
 pub use validate::ContentError;
 

@@ -1,9 +1,19 @@
 //! The learner's progress in one SQLite file. This module owns every SQL
 //! statement in the project; callers see plain Rust records.
 
+mod daily;
+mod progress;
+mod purchases;
+mod records;
 mod schema;
+mod settings;
+#[cfg(test)]
+mod tests;
 
+pub use records::*;
 pub use schema::CURRENT_VERSION;
+
+use chrono::{DateTime, NaiveDate, Utc};
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -79,6 +89,35 @@ impl Storage {
     pub fn schema_version(&self) -> Result<u32, StorageError> {
         schema::user_version(&self.conn)
     }
+
+    /// Runs `f` in an immediate transaction: all of it lands, or none of it.
+    fn write<T>(
+        &mut self,
+        f: impl FnOnce(&rusqlite::Transaction<'_>) -> rusqlite::Result<T>,
+    ) -> Result<T, StorageError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+}
+
+pub(crate) fn to_ms(at: DateTime<Utc>) -> i64 {
+    at.timestamp_millis()
+}
+
+pub(crate) fn from_ms(ms: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(ms).unwrap_or(DateTime::<Utc>::MIN_UTC)
+}
+
+pub(crate) fn day_text(day: NaiveDate) -> String {
+    day.format("%Y-%m-%d").to_string()
+}
+
+pub(crate) fn parse_day(text: &str) -> rusqlite::Result<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| progress::bad_value("learning_day", text))
 }
 
 /// Refuses, before SQLite touches it, a non-empty file without the SQLite header.
