@@ -245,3 +245,93 @@ pub fn status(env: &Env) -> CliResult {
     let learner = env.learner()?;
     print_json(learner.entitlement())
 }
+
+pub fn story(env: &Env, command: crate::StoryCommand) -> CliResult {
+    use crate::StoryCommand;
+    let mut learner = env.learner()?;
+    let mut out = std::io::stdout().lock();
+    match command {
+        StoryCommand::New { title } => {
+            let id = learner.story_create(&title, env.now)?;
+            writeln!(out, "Story {id} created. Write its parts with `aiprep story write {id} situation \"...\"`.")?;
+        }
+        StoryCommand::List => {
+            for s in learner.stories()? {
+                writeln!(out, "{:>3}  {}  ({} versions)", s.id, s.title, s.versions)?;
+            }
+        }
+        StoryCommand::Write { id, part, text } => {
+            let part = parse_part(&part)?;
+            let text = match text {
+                Some(text) => text,
+                None => read_input(None)?,
+            };
+            let check = learner.story_set_part(id, part, &text, env.now)?;
+            render::part_check(&mut out, &check)?;
+        }
+        StoryCommand::Show { id } => {
+            let draft = learner.story_draft(id)?;
+            render::story_draft(&mut out, &draft)?;
+        }
+        StoryCommand::Save { id } => {
+            let v = learner.story_save_version(id, env.now)?;
+            writeln!(
+                out,
+                "Saved version {}: {} ({}/100), takeaway {:.0}% of the words.",
+                v.version,
+                v.tier,
+                v.score,
+                v.takeaway_share * 100.0
+            )?;
+        }
+        StoryCommand::History { id } => {
+            render::story_history(&mut out, &learner.story_versions(id)?)?;
+        }
+    }
+    Ok(())
+}
+
+fn parse_part(text: &str) -> CliResult<aiprep_core::content::StarPart> {
+    aiprep_core::content::StarPart::ALL
+        .into_iter()
+        .find(|p| p.as_str().eq_ignore_ascii_case(text.trim()))
+        .ok_or_else(|| {
+            format!("{text:?} is not a part: use situation, task, action, result or takeaway").into()
+        })
+}
+
+pub fn export(env: &Env, file: &Path) -> CliResult {
+    let learner = env.learner()?;
+    let json = learner.export_json()?;
+    // Write beside, then rename: a failed export never leaves half a file.
+    let partial = file.with_extension("partial");
+    std::fs::write(&partial, json).map_err(|e| format!("cannot write {}: {e}", partial.display()))?;
+    std::fs::rename(&partial, file).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+    println!("Exported to {}", file.display());
+    Ok(())
+}
+
+pub fn import(env: &Env, file: &Path) -> CliResult {
+    let json = std::fs::read_to_string(file)
+        .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+    let mut learner = env.learner()?;
+    let report = learner.import_json(&json, env.now)?;
+    print_json(&report)
+}
+
+pub fn restore(env: &Env, backup: Option<&Path>) -> CliResult {
+    let backup = match backup {
+        Some(path) => path.to_owned(),
+        None => aiprep_core::storage::list_backups(&env.backup_dir()?)?
+            .pop()
+            .map(|(_, path)| path)
+            .ok_or("no backups yet")?,
+    };
+    let target = env.db_path()?;
+    let moved = aiprep_core::storage::restore_backup(&backup, &target, env.now)?;
+    println!("Restored {} from {}.", target.display(), backup.display());
+    if let Some(aside) = moved {
+        println!("The previous file was kept as {}.", aside.display());
+    }
+    Ok(())
+}

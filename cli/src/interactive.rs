@@ -234,7 +234,17 @@ pub fn quiz(env: &Env, count: usize) -> CliResult {
     finish(&session)
 }
 
+/// Hours between automatic backups, and how many are kept.
+const BACKUP_EVERY_HOURS: i64 = 24;
+const BACKUPS_KEPT: usize = 5;
+
 fn finish(session: &Session<'_>) -> CliResult {
+    session.learner.backup_if_due(
+        &session.env.backup_dir()?,
+        chrono::Duration::hours(BACKUP_EVERY_HOURS),
+        BACKUPS_KEPT,
+        session.now(),
+    )?;
     if session.answered > 0 {
         println!(
             "\nSession saved: {} answered, {} correct. `aiprep stats` shows your progress.",

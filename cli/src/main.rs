@@ -129,6 +129,20 @@ enum Command {
         #[arg(long, value_name = "B64")]
         signature: String,
     },
+    /// Build your own failure story part by part, with feedback.
+    Story {
+        #[command(subcommand)]
+        command: StoryCommand,
+    },
+    /// Write all progress to a JSON file (to move to another device).
+    Export { file: PathBuf },
+    /// Merge progress from an export file; nothing is duplicated.
+    Import { file: PathBuf },
+    /// Restore the database from a backup (the current file is moved aside).
+    Restore {
+        /// A backup file; the newest one when omitted.
+        backup: Option<PathBuf>,
+    },
     /// Whether the full module is unlocked.
     Status {
         #[arg(long)]
@@ -143,6 +157,27 @@ enum ContentCommand {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Subcommand)]
+pub enum StoryCommand {
+    /// Start a new story.
+    New { title: String },
+    /// Your stories.
+    List,
+    /// Write one part (situation, task, action, result, takeaway); its check is printed.
+    Write {
+        id: i64,
+        part: String,
+        /// The text; read from standard input when omitted.
+        text: Option<String>,
+    },
+    /// The draft with its analysis.
+    Show { id: i64 },
+    /// Save the draft as a new version.
+    Save { id: i64 },
+    /// Score and takeaway share over the saved versions.
+    History { id: i64 },
 }
 
 #[derive(Subcommand)]
@@ -215,6 +250,12 @@ impl Env {
         Ok(dir.join("progress.sqlite3"))
     }
 
+    /// Where the rolling backups of the database live.
+    pub fn backup_dir(&self) -> CliResult<PathBuf> {
+        let db = self.db_path()?;
+        Ok(PathBuf::from(format!("{}.backups", db.display())))
+    }
+
     pub fn learner(&self) -> CliResult<Learner> {
         Ok(Learner::open(
             &self.db_path()?,
@@ -280,6 +321,10 @@ fn run(cli: Cli) -> CliResult {
             signature,
         } => commands::unlock(&env, &purchase, &signature),
         Command::Status { .. } => commands::status(&env),
+        Command::Story { command } => commands::story(&env, command),
+        Command::Export { file } => commands::export(&env, &file),
+        Command::Import { file } => commands::import(&env, &file),
+        Command::Restore { backup } => commands::restore(&env, backup.as_deref()),
     }
 }
 

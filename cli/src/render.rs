@@ -8,7 +8,7 @@ use console::{style, Style};
 
 use aiprep_core::analyzer::{Analysis, Finding};
 use aiprep_core::content::{option_letter, Block, LessonSection};
-use aiprep_core::learner::{ChoiceFeedback, Stats};
+use aiprep_core::learner::{ChoiceFeedback, PartCheck, Stats, StoryDraft, StoryVersion};
 
 use crate::CliResult;
 
@@ -272,4 +272,60 @@ fn truncate(text: &str, width: usize) -> String {
         t.push('…');
         t
     }
+}
+
+pub fn part_check(out: &mut impl Write, check: &PartCheck) -> CliResult {
+    writeln!(
+        out,
+        "{} {} words",
+        style(format!("{}:", check.part.as_str())).bold(),
+        check.word_count
+    )?;
+    match check.sounds_like {
+        Some(heard) if heard != check.part => writeln!(
+            out,
+            "  {}",
+            style(format!(
+                "This reads more like the {} part; move it there or reword it.",
+                heard.as_str()
+            ))
+            .yellow()
+        )?,
+        _ => {}
+    }
+    for f in &check.findings {
+        let mark = if f.kind.is_positive() { "+" } else { "−" };
+        writeln!(out, "  {mark} {} “{}”: {}", f.kind.as_str(), f.text, f.message)?;
+    }
+    Ok(())
+}
+
+pub fn story_draft(out: &mut impl Write, draft: &StoryDraft) -> CliResult {
+    writeln!(out, "{}", style(&draft.title).bold().underlined())?;
+    for p in &draft.parts {
+        writeln!(out, "{}", style(p.part.as_str()).cyan())?;
+        write!(out, "{}", wrap(&p.text, "  "))?;
+    }
+    if let Some(a) = &draft.analysis {
+        let text: Vec<&str> = draft.parts.iter().map(|p| p.text.as_str()).collect();
+        writeln!(out)?;
+        analysis(out, &text.join("\n\n"), a)?;
+    }
+    Ok(())
+}
+
+pub fn story_history(out: &mut impl Write, versions: &[StoryVersion]) -> CliResult {
+    for v in versions {
+        writeln!(
+            out,
+            "  v{:<3} {} {} {:>3}  takeaway {:>3.0}%  {}",
+            v.version,
+            v.saved_at.format("%Y-%m-%d"),
+            bar(f64::from(v.score) / 100.0, 20),
+            v.score,
+            v.takeaway_share * 100.0,
+            v.tier
+        )?;
+    }
+    Ok(())
 }

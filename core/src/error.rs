@@ -17,4 +17,6 @@ pub enum Error {
     InvalidInput(String),
     #[error(transparent)]
     Storage(#[from] crate::storage::StorageError),
+    #[error("cannot import: {0}")]
+    Import(#[from] crate::storage::ImportError),
 }

@@ -7,10 +7,13 @@ mod answer;
 mod session;
 mod simulate;
 mod stats;
+mod story;
+mod transfer;
 mod today;
 
 pub use answer::{ChoiceFeedback, ExerciseFeedback};
 pub use simulate::SimulationReport;
+pub use story::{DraftPart, PartCheck, StoryDraft, StorySummary, StoryVersion};
 pub use stats::{ConceptMastery, DayAccuracy, DayCount, ScorePoint, Stats};
 pub use today::{ChallengeItemView, ChallengeView, TodayPlan};
 

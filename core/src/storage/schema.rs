@@ -6,7 +6,10 @@ use rusqlite::Connection;
 use super::StorageError;
 
 /// Upgrade scripts, in order: `MIGRATIONS[n]` takes the schema from version n to n + 1.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_initial.sql"),
+    include_str!("migrations/0002_story_workshop.sql"),
+];
 
 /// The schema version this build writes.
 pub const CURRENT_VERSION: u32 = MIGRATIONS.len() as u32;
