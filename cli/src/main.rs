@@ -273,7 +273,7 @@ fn store_config(cli: &Cli) -> Option<StoreConfig> {
     if cli.public_key.is_none() && cli.package.is_none() && cli.product.is_none() {
         return None;
     }
-    let mut store = StoreConfig::app_default().unwrap_or_else(StoreConfig::without_key);
+    let mut store = StoreConfig::app_default().unwrap_or_else(|| StoreConfig::with_key(""));
     if let Some(key) = &cli.public_key {
         store.public_key_b64 = key.trim().to_owned();
     }

@@ -17,6 +17,8 @@ pub enum Error {
     InvalidInput(String),
     #[error(transparent)]
     Storage(#[from] crate::storage::StorageError),
+    #[error(transparent)]
+    Unlock(#[from] crate::unlock::UnlockError),
     #[error("cannot import: {0}")]
     Import(#[from] crate::storage::ImportError),
 }

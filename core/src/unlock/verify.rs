@@ -46,11 +46,17 @@ impl StoreConfig {
     pub fn app_default() -> Option<StoreConfig> {
         option_env!("AIPREP_PLAY_PUBLIC_KEY")
             .filter(|key| !key.trim().is_empty())
-            .map(|key| StoreConfig {
-                public_key_b64: key.to_owned(),
-                package_name: DEFAULT_PACKAGE.to_owned(),
-                product_id: DEFAULT_PRODUCT.to_owned(),
-            })
+            .map(StoreConfig::with_key)
+    }
+
+    /// The app's package and product, verified with `public_key_b64`
+    /// (developer builds and tests supply their own key).
+    pub fn with_key(public_key_b64: &str) -> StoreConfig {
+        StoreConfig {
+            public_key_b64: public_key_b64.to_owned(),
+            package_name: DEFAULT_PACKAGE.to_owned(),
+            product_id: DEFAULT_PRODUCT.to_owned(),
+        }
     }
 }
 
