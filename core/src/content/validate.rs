@@ -1,4 +1,10 @@
 //! Pack validation: every error names the file, the item id and the field.
+//!
+//! Serde already rejects unknown fields and wrong types; this pass checks what
+//! the type system cannot: empty text, duplicate ids, dangling concept tags,
+//! out-of-range indices and the fixed shapes of the framework and rubric.
+
+use std::collections::HashSet;
 
 use super::model::*;
 
@@ -31,14 +37,311 @@ impl ContentError {
     }
 }
 
+/// Difficulty is a logit; beyond this range the adaptive quiz treats items as
+/// always or never answered, so such a value is an authoring slip.
+const DIFFICULTY_LIMIT: f64 = 4.0;
+const MIN_OPTIONS: usize = 2;
+const MAX_OPTIONS: usize = 6;
+const MIN_RESPONSES: usize = 2;
+
+/// Section names used as the item of errors about items without an id.
+const MODULE: &str = "module";
+const FRAMEWORK: &str = "framework";
+const INTERVIEWER: &str = "interviewer";
+
+/// A problem found before it is tied to a file; `validate` adds the file name.
+struct Issue {
+    item: String,
+    field: String,
+    message: String,
+}
+
+fn issue(item: &str, field: impl Into<String>, message: impl Into<String>) -> Issue {
+    Issue {
+        item: item.to_owned(),
+        field: field.into(),
+        message: message.into(),
+    }
+}
+
+type Checked = Result<(), Issue>;
+
 pub(crate) fn validate(file: &str, pack: &Pack) -> Result<(), ContentError> {
-    if pack.format_version != FORMAT_VERSION {
-        return Err(ContentError::new(
-            file,
-            "-",
-            "format_version",
-            format!("this app reads format {FORMAT_VERSION}, the pack is {}", pack.format_version),
+    let into_error = |i: Issue| ContentError::new(file, &i.item, &i.field, i.message);
+    check_format_version(pack).map_err(into_error)?;
+    let module = &pack.module;
+    let checks: [fn(&Module) -> Checked; 9] = [
+        check_required_texts,
+        check_unique_ids,
+        check_concept_refs,
+        check_framework,
+        check_scenarios,
+        check_quiz,
+        check_exercises,
+        check_rubric,
+        check_difficulties,
+    ];
+    checks.iter().try_for_each(|check| check(module)).map_err(into_error)
+}
+
+fn check_format_version(pack: &Pack) -> Checked {
+    if pack.format_version == FORMAT_VERSION {
+        return Ok(());
+    }
+    Err(issue(
+        "-",
+        "format_version",
+        format!("this app reads format {FORMAT_VERSION}, the pack is {}", pack.format_version),
+    ))
+}
+
+/// One piece of authored text with the item and field it belongs to.
+struct Text<'a> {
+    item: &'a str,
+    field: String,
+    value: &'a str,
+}
+
+fn text<'a>(item: &'a str, field: impl Into<String>, value: &'a str) -> Text<'a> {
+    Text {
+        item,
+        field: field.into(),
+        value,
+    }
+}
+
+/// `name[i]` for each entry of a list of strings.
+fn indexed<'a>(item: &'a str, name: &str, values: &'a [String]) -> Vec<Text<'a>> {
+    values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| text(item, format!("{name}[{i}]"), v))
+        .collect()
+}
+
+/// Every string in the pack that a learner reads, so none can be left blank.
+fn required_texts(m: &Module) -> Vec<Text<'_>> {
+    let mut t = vec![
+        text(MODULE, "id", &m.id),
+        text(MODULE, "title", &m.title),
+        text(MODULE, "content_version", &m.content_version),
+        text(MODULE, "summary", &m.summary),
+        text(MODULE, "overview", &m.overview),
+        text(MODULE, "why_it_matters", &m.why_it_matters),
+        text(FRAMEWORK, "name", &m.framework.name),
+        text(FRAMEWORK, "intro", &m.framework.intro),
+        text(INTERVIEWER, "intro", &m.interviewer.intro),
+    ];
+    t.extend(indexed(MODULE, "objectives", &m.objectives));
+    t.extend(indexed(MODULE, "takeaways", &m.takeaways));
+    t.extend(indexed(MODULE, "related_topics", &m.related_topics));
+    t.extend(indexed(MODULE, "related_roles", &m.related_roles));
+    t.extend(indexed(INTERVIEWER, "dos", &m.interviewer.dos));
+    t.extend(indexed(INTERVIEWER, "donts", &m.interviewer.donts));
+    for c in &m.concepts {
+        t.extend([text(&c.id, "name", &c.name), text(&c.id, "definition", &c.definition)]);
+    }
+    for s in &m.framework.steps {
+        let part = s.part.as_str();
+        t.extend([
+            text(part, "name", &s.name),
+            text(part, "purpose", &s.purpose),
+            text(part, "guidance", &s.guidance),
+            text(part, "example", &s.example),
+        ]);
+    }
+    for s in &m.practice_scenarios {
+        t.extend([text(&s.id, "title", &s.title), text(&s.id, "prompt", &s.prompt)]);
+        for (i, r) in s.responses.iter().enumerate() {
+            t.push(text(&s.id, format!("responses[{i}].text"), &r.text));
+            t.push(text(&s.id, format!("responses[{i}].annotation"), &r.annotation));
+        }
+    }
+    for x in &m.mistakes {
+        t.extend([
+            text(&x.id, "title", &x.title),
+            text(&x.id, "why_it_happens", &x.why_it_happens),
+            text(&x.id, "instead", &x.instead),
+            text(&x.id, "before", &x.before),
+            text(&x.id, "after", &x.after),
+        ]);
+    }
+    for c in &m.interviewer.criteria {
+        t.extend([text(&c.id, "name", &c.name), text(&c.id, "question", &c.question)]);
+    }
+    for e in &m.interviewer.strong_examples {
+        t.extend([text(&e.id, "answer", &e.answer), text(&e.id, "annotation", &e.annotation)]);
+    }
+    for w in &m.workplace_scenarios {
+        t.extend([
+            text(&w.id, "role", &w.role),
+            text(&w.id, "situation", &w.situation),
+            text(&w.id, "approach", &w.approach),
+        ]);
+    }
+    for e in &m.exercises {
+        t.extend([
+            text(&e.id, "title", &e.title),
+            text(&e.id, "prompt", &e.prompt),
+            text(&e.id, "model_answer", &e.model_answer),
+        ]);
+        t.extend(e.before.as_deref().map(|b| text(&e.id, "before", b)));
+        t.extend(indexed(&e.id, "checklist", &e.checklist));
+    }
+    let op = &m.open_practice;
+    t.extend([text(&op.id, "prompt", &op.prompt), text(&op.id, "model_answer", &op.model_answer)]);
+    for r in &op.rubric {
+        t.push(text(&op.id, format!("rubric.{}", r.tier.as_str()), &r.descriptor));
+    }
+    for q in &m.quiz {
+        t.extend([text(&q.id, "question", &q.question), text(&q.id, "explanation", &q.explanation)]);
+        t.extend(indexed(&q.id, "options", &q.options));
+    }
+    for f in &m.faq {
+        t.extend([text(&f.id, "question", &f.question), text(&f.id, "answer", &f.answer)]);
+    }
+    t
+}
+
+fn check_required_texts(m: &Module) -> Checked {
+    match required_texts(m).into_iter().find(|t| t.value.trim().is_empty()) {
+        Some(t) => Err(issue(t.item, t.field, "must not be empty")),
+        None => Ok(()),
+    }
+}
+
+/// Every id in the pack; progress is stored by id, so they share one namespace.
+fn all_ids(m: &Module) -> Vec<&str> {
+    let mut ids = vec![m.id.as_str(), m.open_practice.id.as_str()];
+    ids.extend(m.concepts.iter().map(|c| c.id.as_str()));
+    ids.extend(m.practice_scenarios.iter().map(|s| s.id.as_str()));
+    ids.extend(m.mistakes.iter().map(|x| x.id.as_str()));
+    ids.extend(m.interviewer.criteria.iter().map(|c| c.id.as_str()));
+    ids.extend(m.interviewer.strong_examples.iter().map(|e| e.id.as_str()));
+    ids.extend(m.workplace_scenarios.iter().map(|w| w.id.as_str()));
+    ids.extend(m.exercises.iter().map(|e| e.id.as_str()));
+    ids.extend(m.quiz.iter().map(|q| q.id.as_str()));
+    ids.extend(m.faq.iter().map(|f| f.id.as_str()));
+    ids
+}
+
+fn check_unique_ids(m: &Module) -> Checked {
+    let mut seen = HashSet::new();
+    match all_ids(m).into_iter().find(|id| !seen.insert(*id)) {
+        Some(id) => Err(issue(id, "id", "is used by more than one item")),
+        None => Ok(()),
+    }
+}
+
+/// Each item that carries concept tags, with those tags.
+fn concept_refs(m: &Module) -> Vec<(&str, &[String])> {
+    let mut refs: Vec<(&str, &[String])> = Vec::new();
+    refs.extend(m.practice_scenarios.iter().map(|s| (s.id.as_str(), s.concepts.as_slice())));
+    refs.extend(m.workplace_scenarios.iter().map(|w| (w.id.as_str(), w.concepts.as_slice())));
+    refs.extend(m.exercises.iter().map(|e| (e.id.as_str(), e.concepts.as_slice())));
+    refs.extend(m.quiz.iter().map(|q| (q.id.as_str(), q.concepts.as_slice())));
+    refs
+}
+
+fn check_concept_refs(m: &Module) -> Checked {
+    let defined: HashSet<&str> = m.concepts.iter().map(|c| c.id.as_str()).collect();
+    for (item, tags) in concept_refs(m) {
+        if let Some(tag) = tags.iter().find(|t| !defined.contains(t.as_str())) {
+            return Err(issue(item, "concepts", format!("unknown concept {tag:?}")));
+        }
+    }
+    Ok(())
+}
+
+/// Checks that `present` holds each of `all` exactly once.
+fn check_exactly_once<T: Copy + PartialEq>(
+    item: &str,
+    field: &str,
+    all: &[T],
+    present: &[T],
+    name: impl Fn(T) -> &'static str,
+) -> Checked {
+    for &wanted in all {
+        let count = present.iter().filter(|&&p| p == wanted).count();
+        if count != 1 {
+            let message = format!("needs {:?} exactly once, found it {count} times", name(wanted));
+            return Err(issue(item, field, message));
+        }
+    }
+    Ok(())
+}
+
+fn check_framework(m: &Module) -> Checked {
+    let f = &m.framework;
+    let parts: Vec<StarPart> = f.steps.iter().map(|s| s.part).collect();
+    check_exactly_once(FRAMEWORK, "steps", &StarPart::ALL, &parts, StarPart::as_str)?;
+    // NaN fails both comparisons, so it is rejected too.
+    if !(f.takeaway_share > 0.0 && f.takeaway_share < 1.0) {
+        return Err(issue(
+            FRAMEWORK,
+            "takeaway_share",
+            format!("must lie strictly between 0 and 1, is {}", f.takeaway_share),
         ));
+    }
+    Ok(())
+}
+
+fn check_rubric(m: &Module) -> Checked {
+    let op = &m.open_practice;
+    let tiers: Vec<Tier> = op.rubric.iter().map(|r| r.tier).collect();
+    check_exactly_once(&op.id, "rubric", &Tier::ALL, &tiers, Tier::as_str)
+}
+
+/// Checks that `index` points into a list of `len` entries.
+fn check_index(item: &str, field: &str, index: usize, len: usize) -> Checked {
+    if index < len {
+        return Ok(());
+    }
+    Err(issue(item, field, format!("is {index}, but there are only {len} choices")))
+}
+
+fn check_scenarios(m: &Module) -> Checked {
+    for s in &m.practice_scenarios {
+        if s.responses.len() < MIN_RESPONSES {
+            let message = format!("needs at least {MIN_RESPONSES}, has {}", s.responses.len());
+            return Err(issue(&s.id, "responses", message));
+        }
+        check_index(&s.id, "best", s.best, s.responses.len())?;
+    }
+    Ok(())
+}
+
+fn check_quiz(m: &Module) -> Checked {
+    for q in &m.quiz {
+        let n = q.options.len();
+        if !(MIN_OPTIONS..=MAX_OPTIONS).contains(&n) {
+            let message = format!("needs {MIN_OPTIONS} to {MAX_OPTIONS} options, has {n}");
+            return Err(issue(&q.id, "options", message));
+        }
+        let mut seen = HashSet::new();
+        if let Some(dup) = q.options.iter().find(|o| !seen.insert(o.trim().to_lowercase())) {
+            return Err(issue(&q.id, "options", format!("{dup:?} appears twice")));
+        }
+        check_index(&q.id, "answer", q.answer, n)?;
+    }
+    Ok(())
+}
+
+fn check_exercises(m: &Module) -> Checked {
+    match m.exercises.iter().find(|e| e.checklist.is_empty()) {
+        Some(e) => Err(issue(&e.id, "checklist", "needs at least one item")),
+        None => Ok(()),
+    }
+}
+
+fn check_difficulties(m: &Module) -> Checked {
+    let scenarios = m.practice_scenarios.iter().map(|s| (s.id.as_str(), s.difficulty));
+    let questions = m.quiz.iter().map(|q| (q.id.as_str(), q.difficulty));
+    for (item, d) in scenarios.chain(questions) {
+        if !(d.is_finite() && d.abs() <= DIFFICULTY_LIMIT) {
+            let message = format!("must be a finite logit within ±{DIFFICULTY_LIMIT}, is {d}");
+            return Err(issue(item, "difficulty", message));
+        }
     }
     Ok(())
 }
