@@ -108,6 +108,10 @@ fn free_tier_has_one_of_each_kind() {
         (10..=14).contains(&free_quiz),
         "free quiz questions: {free_quiz}"
     );
+    // The adaptive quiz needs easy and hard items before the unlock too.
+    let free_difficulties = || m.quiz.iter().filter(|q| q.free).map(|q| q.difficulty);
+    assert!(free_difficulties().any(|d| d <= -1.0));
+    assert!(free_difficulties().any(|d| d >= 1.0));
     let exactly_one = [
         (
             "practice scenario",
