@@ -36,3 +36,48 @@ impl From<&PracticeScenario> for QuestionInfo {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{QuestionType, ScenarioResponse};
+
+    #[test]
+    fn quiz_questions_and_scenarios_convert() {
+        let quiz = QuizQuestion {
+            id: "q-own".into(),
+            kind: QuestionType::Judgment,
+            free: true,
+            question: "Which answer owns the mistake?".into(),
+            options: vec!["a".into(), "b".into(), "c".into()],
+            answer: 1,
+            explanation: "b names what the speaker did.".into(),
+            difficulty: 0.4,
+            concepts: vec!["ownership".into()],
+        };
+        let info = QuestionInfo::from(&quiz);
+        assert_eq!(
+            (info.id.as_str(), info.options, info.difficulty),
+            ("q-own", 3, 0.4)
+        );
+        assert_eq!(info.concepts, ["ownership"]);
+
+        let response = |text: &str| ScenarioResponse {
+            text: text.into(),
+            annotation: String::new(),
+        };
+        let scenario = PracticeScenario {
+            id: "s-deadline".into(),
+            title: "Missed deadline".into(),
+            prompt: "Your launch slipped a week.".into(),
+            free: false,
+            concepts: vec!["stakes".into(), "takeaway".into()],
+            best: 0,
+            difficulty: -1.2,
+            responses: vec![response("x"), response("y")],
+        };
+        let info = QuestionInfo::from(&scenario);
+        assert_eq!((info.options, info.difficulty), (2, -1.2));
+        assert_eq!(info.concepts, ["stakes", "takeaway"]);
+    }
+}

@@ -106,10 +106,13 @@ fn correlation(xs: &[f64], ys: &[f64]) -> f64 {
 const SEEDS: u64 = 20;
 const SESSION: usize = 60;
 
-/// Mean true difficulty served and final ability error, averaged over seeds.
-fn learner_outcome(ability: f64) -> (f64, f64, f64) {
+/// Averaged over seeds: mean true difficulty served, mean |error| of the
+/// overall ability, mean |error| of the concept abilities, mean signed error
+/// of the overall ability.
+fn learner_outcome(ability: f64) -> (f64, f64, f64, f64) {
     let learner = [ability; 4];
-    let (mut served, mut overall_error, mut concept_error) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut served, mut overall_error, mut concept_error, mut bias) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for seed in 0..SEEDS {
         let bank = bank(seed, 0.5);
         let mut model = AbilityModel::new();
@@ -118,23 +121,30 @@ fn learner_outcome(ability: f64) -> (f64, f64, f64) {
         assert_eq!(picks.len(), SESSION);
         served.push(mean(picks.iter().map(|&i| bank.true_difficulty[i])));
         overall_error.push((model.overall_ability() - ability).abs());
+        bias.push(model.overall_ability() - ability);
         concept_error.push(mean(
             CONCEPTS
                 .iter()
                 .map(|c| (model.concept_ability(c) - ability).abs()),
         ));
     }
-    (mean(served), mean(overall_error), mean(concept_error))
+    (
+        mean(served),
+        mean(overall_error),
+        mean(concept_error),
+        mean(bias),
+    )
 }
 
 #[test]
 fn strong_learners_get_harder_questions_and_estimates_converge() {
-    let (strong_served, strong_error, strong_concept_error) = learner_outcome(1.5);
-    let (weak_served, weak_error, weak_concept_error) = learner_outcome(-1.5);
+    let (strong_served, strong_error, strong_concept_error, strong_bias) = learner_outcome(1.5);
+    let (weak_served, weak_error, weak_concept_error, weak_bias) = learner_outcome(-1.5);
     println!(
         "served difficulty: strong {strong_served:.2}, weak {weak_served:.2}; \
-         |ability error| after {SESSION}: strong {strong_error:.2} (concepts {strong_concept_error:.2}), \
-         weak {weak_error:.2} (concepts {weak_concept_error:.2})"
+         |ability error| after {SESSION}: strong {strong_error:.2} (bias {strong_bias:+.2}, \
+         concepts {strong_concept_error:.2}), weak {weak_error:.2} (bias {weak_bias:+.2}, \
+         concepts {weak_concept_error:.2})"
     );
     assert!(
         strong_served - weak_served > 1.5,
