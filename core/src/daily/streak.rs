@@ -310,4 +310,55 @@ mod tests {
         let r = streak(&c, DateTime::<Utc>::MAX_UTC, Berlin, 0);
         assert_eq!(r.longest, 1);
     }
+
+    mod properties {
+        use super::*;
+        use chrono_tz::Australia::Sydney;
+        use proptest::prelude::*;
+
+        const ZONES: [Tz; 4] = [Los_Angeles, Tokyo, Berlin, Sydney];
+
+        /// Completions at increasing instants, each in one of a few zones.
+        fn history() -> impl Strategy<Value = Vec<Completion>> {
+            prop::collection::vec((1i64..40 * 3600, 0usize..ZONES.len()), 0..40).prop_map(|steps| {
+                let mut t = local(Berlin, 2026, 3, 1, 12, 0);
+                steps
+                    .into_iter()
+                    .map(|(gap_seconds, zone)| {
+                        t += TimeDelta::seconds(gap_seconds);
+                        let zone = ZONES[zone];
+                        Completion {
+                            completed_at: t,
+                            zone,
+                            learning_day: local_learning_day(t, zone, DAY_START),
+                        }
+                    })
+                    .collect()
+            })
+        }
+
+        proptest! {
+            #[test]
+            fn a_streak_never_outgrows_the_days_completed(c in history()) {
+                let now = c.last().map_or(local(Berlin, 2026, 3, 1, 12, 0), |x| x.completed_at);
+                let r = at(&c, now, Berlin);
+                let days: std::collections::HashSet<NaiveDate> =
+                    c.iter().map(|x| x.learning_day).collect();
+                prop_assert!(r.current <= r.longest);
+                prop_assert!(r.longest as usize <= days.len());
+            }
+
+            #[test]
+            fn repeating_a_completion_changes_nothing(c in history(), minutes in 0i64..30) {
+                let Some(last) = c.last().cloned() else { return Ok(()) };
+                let now = last.completed_at + TimeDelta::hours(1);
+                let mut repeated = c.clone();
+                repeated.push(Completion {
+                    completed_at: last.completed_at + TimeDelta::minutes(minutes),
+                    ..last
+                });
+                prop_assert_eq!(at(&repeated, now, Berlin), at(&c, now, Berlin));
+            }
+        }
+    }
 }

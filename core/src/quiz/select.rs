@@ -206,4 +206,53 @@ mod tests {
         assert_eq!(next.as_deref(), Some("only"));
         assert_eq!(choose_next(&model, &[], &due, &asked(&[]), 0.8), None);
     }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn bank() -> impl Strategy<Value = Vec<QuestionInfo>> {
+            prop::collection::vec((0usize..5, -4.0f64..4.0, 0usize..6), 0..30).prop_map(|qs| {
+                qs.into_iter()
+                    .enumerate()
+                    .map(|(i, (concept, difficulty, options))| QuestionInfo {
+                        id: format!("q{i}"),
+                        concepts: vec![format!("c{concept}")],
+                        difficulty,
+                        options,
+                    })
+                    .collect()
+            })
+        }
+
+        proptest! {
+            #[test]
+            fn picks_an_open_candidate_whenever_one_exists(
+                bank in bank(),
+                asked_mask in prop::collection::vec(any::<bool>(), 30),
+                due_mask in prop::collection::vec(any::<bool>(), 30),
+                target in 0.0f64..1.0,
+            ) {
+                let asked: HashSet<String> = bank
+                    .iter()
+                    .zip(&asked_mask)
+                    .filter(|(_, a)| **a)
+                    .map(|(q, _)| q.id.clone())
+                    .collect();
+                let due: Vec<String> = bank
+                    .iter()
+                    .zip(&due_mask)
+                    .filter(|(_, d)| **d)
+                    .map(|(q, _)| q.id.clone())
+                    .collect();
+                let next = choose_next(&AbilityModel::new(), &bank, &due, &asked, target);
+                let open = bank.iter().any(|q| !asked.contains(&q.id));
+                prop_assert_eq!(next.is_some(), open);
+                if let Some(id) = next {
+                    prop_assert!(!asked.contains(&id));
+                    prop_assert!(bank.iter().any(|q| q.id == id));
+                }
+            }
+        }
+    }
 }
