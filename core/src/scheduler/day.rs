@@ -7,8 +7,13 @@ use super::SchedulerError;
 
 /// The learning day `now` falls on: the local date of `now - day_start_hour` in `zone`.
 pub fn learning_day(now: DateTime<Utc>, zone: Tz, day_start_hour: u32) -> NaiveDate {
-    let local = now.with_timezone(&zone).naive_local();
-    (local - Duration::hours(i64::from(day_start_hour.min(23)))).date()
+    let utc = now.naive_utc();
+    let offset = zone.offset_from_utc_datetime(&utc).fix();
+    // Past the ends of the calendar's range fall back to the UTC date.
+    let local = utc.checked_add_offset(offset).unwrap_or(utc);
+    let shifted = local.checked_sub_signed(Duration::hours(i64::from(day_start_hour.min(23))));
+    // Only the first hours of the calendar's range have no earlier day to belong to.
+    shifted.unwrap_or(local).date()
 }
 
 /// Parses an IANA zone name such as `Europe/Berlin` or `UTC`.
@@ -21,7 +26,9 @@ pub fn parse_zone(name: &str) -> Result<Tz, SchedulerError> {
 /// The zone's offset from UTC at `now`, in seconds (east positive). Storage keeps it
 /// next to each review so history stays readable after the learner moves.
 pub fn utc_offset_seconds(now: DateTime<Utc>, zone: Tz) -> i32 {
-    now.with_timezone(&zone).offset().fix().local_minus_utc()
+    zone.offset_from_utc_datetime(&now.naive_utc())
+        .fix()
+        .local_minus_utc()
 }
 
 /// The first instant of learning day `day` in `zone`.
@@ -42,7 +49,10 @@ fn first_instant_at_or_after(local: NaiveDateTime, zone: Tz) -> DateTime<Utc> {
     const STEP_MINUTES: i64 = 15;
     const MAX_STEPS: i64 = 2 * 24 * 60 / STEP_MINUTES;
     for step in 0..=MAX_STEPS {
-        let candidate = local + Duration::minutes(step * STEP_MINUTES);
+        let Some(candidate) = local.checked_add_signed(Duration::minutes(step * STEP_MINUTES))
+        else {
+            break;
+        };
         if let Some(instant) = zone.from_local_datetime(&candidate).earliest() {
             return instant.with_timezone(&Utc);
         }

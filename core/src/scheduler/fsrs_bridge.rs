@@ -91,7 +91,11 @@ impl Scheduler {
             (phase, Rating::Again) => (learning_phase(phase), Wait::Minutes(AGAIN_STEP_MINUTES)),
         };
         let (due, interval_days) = match wait {
-            Wait::Minutes(minutes) => (now + Duration::minutes(minutes), minutes as f64 / 1440.0),
+            Wait::Minutes(minutes) => (
+                now.checked_add_signed(Duration::minutes(minutes))
+                    .unwrap_or(now),
+                minutes as f64 / 1440.0,
+            ),
             Wait::Days(days) => (self.due_after_days(now, days), f64::from(days)),
         };
         let due = due.max(now);
@@ -437,6 +441,63 @@ mod tests {
                 > s.retrievability(&state, now + Duration::days(5))
         );
         assert_eq!(s.retrievability(&CardState::new_item(now), now), 1.0);
+    }
+
+    #[test]
+    fn extreme_instants_and_corrupt_states_do_not_panic() {
+        let s = scheduler().in_zone(chrono_tz::Pacific::Kiritimati);
+        let corrupt = [
+            MemoryState {
+                stability: f32::NAN,
+                difficulty: 5.0,
+            },
+            MemoryState {
+                stability: 0.0,
+                difficulty: 5.0,
+            },
+            MemoryState {
+                stability: -3.0,
+                difficulty: 50.0,
+            },
+            MemoryState {
+                stability: f32::INFINITY,
+                difficulty: -1.0,
+            },
+            MemoryState {
+                stability: 1e30,
+                difficulty: 10.0,
+            },
+        ];
+        let instants = [
+            DateTime::<Utc>::MAX_UTC,
+            DateTime::<Utc>::MIN_UTC,
+            utc("2024-06-01T12:00:00Z"),
+        ];
+        for now in instants {
+            for phase in [
+                Phase::New,
+                Phase::Learning,
+                Phase::Review,
+                Phase::Relearning,
+            ] {
+                for memory in corrupt.iter().copied().map(Some).chain([None]) {
+                    let state = CardState {
+                        phase,
+                        memory,
+                        due: now,
+                        last_review: Some(now),
+                        reps: u32::MAX,
+                        lapses: u32::MAX,
+                    };
+                    for rating in Rating::ALL {
+                        if let Ok(out) = s.review("edge", &state, rating, now) {
+                            assert!(out.state.due >= now);
+                        }
+                    }
+                    let _ = s.retrievability(&state, now);
+                }
+            }
+        }
     }
 
     fn phase_strategy() -> impl Strategy<Value = Phase> {

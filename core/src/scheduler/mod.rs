@@ -36,11 +36,27 @@
 //!
 //! # Building today's queue
 //! 1. Learning and relearning items whose step is due come first, earliest first:
-//!    they are short-term memory and lose the most by waiting.
-//! 2. Then due reviews, most overdue relative to stability first (elapsed / stability,
-//!    descending, which is the same order as lowest predicted recall first). At most
-//!    `reviews_per_day` long-term reviews are answered per learning day.
-//! 3. Then new items, at most `new_per_day` introduced per learning day.
+//!    they are short-term memory and lose the most by waiting. They are never
+//!    capped, so a lapse is always relearned the same day.
+//! 2. Then due reviews, most overdue relative to stability first (days since the
+//!    last review divided by stability, descending: the same order as lowest
+//!    predicted recall first). At most `reviews_per_day` long-term reviews per
+//!    learning day ([`review_allowance`] gives what is left today).
+//! 3. Then new items, at most `new_per_day` introduced per learning day
+//!    ([`new_allowance`]); [`order_due`] leaves them to the caller, who knows the
+//!    content order.
+//!
+//! # Elapsed days
+//! FSRS counts whole learning days between reviews. A live review counts them in
+//! the zone the learner is in now ([`Scheduler::in_zone`]); training on stored
+//! history uses the learning day recorded with each review. A learning day that
+//! appears to go backwards (clock set back, flight west) counts as zero days.
+//!
+//! # Grading
+//! A wrong choice is Again. A right one is Good, or Hard when it took more than 1.5x
+//! the learner's typical time for that question type, or Easy when it took less than
+//! 0.6x that time on a mature item (stability >= 21 days). Exercises map the rubric
+//! tier directly: weak Again, developing Hard, strong Good, exemplary Easy.
 //!
 //! # Automatic optimization
 //! After every [`AUTO_OPTIMIZE_EVERY`] new long-term reviews (reviews on a later
@@ -48,6 +64,8 @@
 //! [`auto_optimize`] off the main thread. It holds out the most recent fifth of the
 //! scored reviews, fits parameters on the rest, and accepts them only when they
 //! predict the held-out reviews with lower log loss than the current parameters.
+//! It needs at least [`MIN_SCORED_REVIEWS`] scored reviews. [`training_items`] turns
+//! stored review-log rows into its input.
 //! A shared [`AtomicBool`](std::sync::atomic::AtomicBool) cancels it.
 
 mod day;
@@ -68,7 +86,7 @@ pub use grading::{
 };
 pub use optimize::{
     auto_optimize, training_items, AutoOptimizeOutcome, StoredReview, TrainingItem,
-    AUTO_OPTIMIZE_EVERY,
+    AUTO_OPTIMIZE_EVERY, MIN_SCORED_REVIEWS,
 };
 pub use queue::{new_allowance, order_due, review_allowance, QueueEntry};
 

@@ -109,7 +109,9 @@ fn day_gap(previous: NaiveDate, current: NaiveDate) -> u32 {
 }
 
 /// Refits parameters on the learner's history minus its most recent fifth, and keeps
-/// them only if they predict that recent fifth better than `current` does.
+/// them only if they predict that recent fifth better than `current` does. Both
+/// parameter sets are scored on the held-out reviews in time order, so the newest
+/// reviews weigh most (see `evaluate_items`).
 ///
 /// Pure and blocking: run it on a worker thread. Setting `cancel` makes it return
 /// [`SchedulerError::Cancelled`] within a few milliseconds of the current batch.
@@ -151,9 +153,8 @@ pub(crate) struct Metrics {
 
 /// Scores `params` on `items` with the `fsrs` crate's evaluation: log loss, and RMSE
 /// between mean predicted and actual recall in bins of (elapsed days, review count,
-/// lapse count). The crate weights items by position, from 0.25 for the first to 1.0
-/// for the last; items are passed card by card (cards in order of their first review,
-/// each card's reviews in time order), the convention of the reference figures.
+/// lapse count). The crate weights items by their position in `items`, from 0.25 for
+/// the first to 1.0 for the last, so the caller's order matters.
 pub(crate) fn evaluate_items(
     params: &[f32],
     items: &[&TrainingItem],
@@ -162,10 +163,8 @@ pub(crate) fn evaluate_items(
         return Err(SchedulerError::NotEnoughData("no scored reviews".into()));
     }
     let model = FSRS::new(params).map_err(|_| SchedulerError::InvalidParameters)?;
-    let mut by_card: Vec<&TrainingItem> = items.to_vec();
-    by_card.sort_by_key(|t| (t.card, t.item.reviews.len()));
-    let fsrs_items = by_card.iter().map(|t| t.item.clone()).collect();
-    let cards = by_card.iter().map(|t| t.card).collect();
+    let fsrs_items = items.iter().map(|t| t.item.clone()).collect();
+    let cards = items.iter().map(|t| t.card).collect();
     let evaluation = model.evaluate_with_card_ids(fsrs_items, cards, |_| true)?;
     Ok(Metrics {
         log_loss: f64::from(evaluation.log_loss),

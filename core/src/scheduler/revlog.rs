@@ -6,7 +6,11 @@
 //!
 //! Conventions, matching Anki's Evaluate/Optimize: learning days roll over at
 //! 4:00 UTC, and a review is scored when it falls on a later learning day than
-//! the previous review of the same card.
+//! the previous review of the same card. Scored reviews are weighted as the `fsrs`
+//! crate does, by position, with the reviews passed card by card (cards in order of
+//! their first review, each card's reviews in time order). With these conventions
+//! the default parameters score the shared sample log at log loss 0.4649 and
+//! RMSE(bins) 0.0744; passed in time order instead they would score 0.4535 / 0.0766.
 
 use std::sync::atomic::AtomicBool;
 
@@ -90,7 +94,10 @@ pub fn optimize(
     let items = scored_items(entries);
     let refs: Vec<&TrainingItem> = items.iter().collect();
     let before = evaluate_items(&fsrs::DEFAULT_PARAMETERS, &refs)?;
-    let params = fit_parameters(&refs, cancel)?;
+    // Fitting weighs later items more; in time order that favours recent behaviour.
+    let mut chronological = refs.clone();
+    chronological.sort_by_key(|item| (item.reviewed_at, item.card));
+    let params = fit_parameters(&chronological, cancel)?;
     let after = evaluate_items(&params, &refs)?;
     Ok(Optimization {
         params,
@@ -102,7 +109,7 @@ pub fn optimize(
     })
 }
 
-/// The log as FSRS training items, under the revlog day convention.
+/// The log as FSRS training items, under the revlog day convention, card by card.
 pub fn scored_items(entries: &[RevlogEntry]) -> Vec<TrainingItem> {
     let stored: Vec<StoredReview> = entries
         .iter()
@@ -113,7 +120,9 @@ pub fn scored_items(entries: &[RevlogEntry]) -> Vec<TrainingItem> {
             rating: entry.rating,
         })
         .collect();
-    training_items(&stored)
+    let mut items = training_items(&stored);
+    items.sort_by_key(|item| (item.card, item.item.reviews.len()));
+    items
 }
 
 fn bad_line(line: usize, reason: &str) -> SchedulerError {
@@ -230,7 +239,7 @@ mod tests {
             .iter()
             .map(|t| t.item.reviews.iter().map(|r| r.delta_t).collect())
             .collect();
-        assert_eq!(deltas, vec![vec![0, 1], vec![0, 0, 1], vec![0, 0, 1, 7]]);
+        assert_eq!(deltas, vec![vec![0, 0, 1], vec![0, 0, 1, 7], vec![0, 1]]);
         let evaluation = evaluate(&entries, &fsrs::DEFAULT_PARAMETERS).expect("evaluate");
         assert_eq!(evaluation.items, 3);
         assert!(evaluation.log_loss.is_finite() && evaluation.log_loss > 0.0);
@@ -302,6 +311,28 @@ mod tests {
         eprintln!("optimize took {:?}: {optimization:?}", started.elapsed());
         assert!(optimization.log_loss_after < optimization.log_loss_before);
         assert!(optimization.log_loss_after < 0.46, "{optimization:?}");
+    }
+
+    #[test]
+    fn auto_optimize_on_the_real_log_reports_a_held_out_comparison() {
+        let Some(text) = shared_revlog() else {
+            eprintln!(
+                "note: ../../shared/data has no review log; skipping the auto-optimize check"
+            );
+            return;
+        };
+        let entries = parse_csv(&text).expect("real log parses");
+        let items = scored_items(&entries);
+        let cancel = AtomicBool::new(false);
+        let started = std::time::Instant::now();
+        let outcome = crate::scheduler::auto_optimize(&fsrs::DEFAULT_PARAMETERS, &items, &cancel)
+            .expect("auto-optimize");
+        eprintln!("auto-optimize took {:?}: {outcome:?}", started.elapsed());
+        assert_eq!(outcome.evaluated_reviews, 1_256);
+        assert_eq!(
+            outcome.accepted,
+            outcome.log_loss_after < outcome.log_loss_before
+        );
     }
 
     #[test]
