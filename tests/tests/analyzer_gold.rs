@@ -68,7 +68,9 @@ fn kind_named(name: &str) -> FindingKind {
 
 /// All byte ranges where `snippet` occurs in `text`.
 fn occurrences(text: &str, snippet: &str) -> Vec<(usize, usize)> {
-    text.match_indices(snippet).map(|(i, s)| (i, i + s.len())).collect()
+    text.match_indices(snippet)
+        .map(|(i, s)| (i, i + s.len()))
+        .collect()
 }
 
 fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
@@ -76,7 +78,11 @@ fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
 }
 
 /// Scores one answer into `tallies`; returns human-readable disagreements.
-fn score_item(item: &Item, got: &Analysis, tallies: &mut BTreeMap<FindingKind, Tally>) -> Vec<String> {
+fn score_item(
+    item: &Item,
+    got: &Analysis,
+    tallies: &mut BTreeMap<FindingKind, Tally>,
+) -> Vec<String> {
     let mut notes = Vec::new();
     let mut expected: Vec<(FindingKind, Vec<(usize, usize)>, &str)> = Vec::new();
     for e in &item.findings {
@@ -84,7 +90,11 @@ fn score_item(item: &Item, got: &Analysis, tallies: &mut BTreeMap<FindingKind, T
         let spans = match &e.text {
             Some(t) => {
                 let occ = occurrences(&item.text, t);
-                assert!(!occ.is_empty(), "{}: snippet {t:?} is not in the text", item.id);
+                assert!(
+                    !occ.is_empty(),
+                    "{}: snippet {t:?} is not in the text",
+                    item.id
+                );
                 occ
             }
             None => Vec::new(),
@@ -114,7 +124,9 @@ fn score_item(item: &Item, got: &Analysis, tallies: &mut BTreeMap<FindingKind, T
             continue;
         }
         for p in &predicted {
-            let hit = gold.iter().any(|g| g.1.iter().any(|&s| overlaps(s, (p.start, p.end))));
+            let hit = gold
+                .iter()
+                .any(|g| g.1.iter().any(|&s| overlaps(s, (p.start, p.end))));
             if hit {
                 tally.tp_pred += 1;
             } else {
@@ -123,7 +135,9 @@ fn score_item(item: &Item, got: &Analysis, tallies: &mut BTreeMap<FindingKind, T
             }
         }
         for g in &gold {
-            let hit = predicted.iter().any(|p| g.1.iter().any(|&s| overlaps(s, (p.start, p.end))));
+            let hit = predicted
+                .iter()
+                .any(|p| g.1.iter().any(|&s| overlaps(s, (p.start, p.end))));
             if hit {
                 tally.tp_gold += 1;
             } else {
@@ -138,7 +152,11 @@ fn score_item(item: &Item, got: &Analysis, tallies: &mut BTreeMap<FindingKind, T
 #[test]
 fn analyzer_meets_the_gold_set_bar() {
     let gold: Gold = toml::from_str(GOLD).expect("gold set parses");
-    assert!(gold.answer.len() >= MIN_ANSWERS, "only {} gold answers", gold.answer.len());
+    assert!(
+        gold.answer.len() >= MIN_ANSWERS,
+        "only {} gold answers",
+        gold.answer.len()
+    );
     let mut tallies: BTreeMap<FindingKind, Tally> = BTreeMap::new();
     let mut tier_hits = 0usize;
     let mut report = String::new();
@@ -156,25 +174,58 @@ fn analyzer_meets_the_gold_set_bar() {
                 got.takeaway_share
             ));
         }
-        for note in score_item(item, &got, &mut tallies) {
-            report.push_str(&format!("  {}: {note}\n", item.id));
+        let notes = score_item(item, &got, &mut tallies);
+        if !notes.is_empty() || std::env::var_os("GOLD_VERBOSE").is_some() {
+            report.push_str(&format!(
+                "{} [{} -> {}, takeaway {:.2}, words {}, metrics {}, missing {:?}]\n",
+                item.id,
+                item.tier.as_str(),
+                got.tier.as_str(),
+                got.takeaway_share,
+                got.word_count,
+                got.findings
+                    .iter()
+                    .filter(|f| f.kind == FindingKind::Metric)
+                    .count(),
+                got.missing_parts
+            ));
+        }
+        for note in notes {
+            report.push_str(&format!("  {note}\n"));
         }
     }
     let accuracy = tier_hits as f64 / gold.answer.len() as f64;
     println!("{report}");
-    println!("{:<20} {:>7} {:>9} {:>7}", "kind", "support", "precision", "recall");
+    println!(
+        "{:<20} {:>7} {:>9} {:>7}",
+        "kind", "support", "precision", "recall"
+    );
     let mut failures = Vec::new();
     for (kind, t) in &tallies {
         let support = t.tp_gold + t.fn_;
-        println!("{:<20} {:>7} {:>9.3} {:>7.3}", kind.as_str(), support, t.precision(), t.recall());
+        println!(
+            "{:<20} {:>7} {:>9.3} {:>7.3}",
+            kind.as_str(),
+            support,
+            t.precision(),
+            t.recall()
+        );
         if support == 0 {
             failures.push(format!("{} has no gold support", kind.as_str()));
         }
         if t.precision() < MIN_PRECISION || t.recall() < MIN_RECALL {
-            failures.push(format!("{} p={:.3} r={:.3}", kind.as_str(), t.precision(), t.recall()));
+            failures.push(format!(
+                "{} p={:.3} r={:.3}",
+                kind.as_str(),
+                t.precision(),
+                t.recall()
+            ));
         }
     }
-    println!("tier accuracy {accuracy:.3} ({tier_hits}/{})", gold.answer.len());
+    println!(
+        "tier accuracy {accuracy:.3} ({tier_hits}/{})",
+        gold.answer.len()
+    );
     assert!(accuracy >= MIN_TIER_ACCURACY, "tier accuracy {accuracy:.3}");
     assert!(failures.is_empty(), "below the bar: {failures:?}");
 }

@@ -30,7 +30,7 @@ pub(crate) struct SentenceInfo {
 /// "template" is usually part of the setup, not a change.
 const SYSTEMIC_MIN_POSITION: f64 = 0.35;
 /// A repeatability marker must sit this close to the mechanism it qualifies.
-const SYSTEMIC_WINDOW: usize = 8;
+const SYSTEMIC_WINDOW: usize = 10;
 
 pub(crate) fn detect(text: &Text, info: &[SentenceInfo]) -> Vec<Hit> {
     let mut hits = Vec::new();
@@ -45,7 +45,9 @@ pub(crate) fn detect(text: &Text, info: &[SentenceInfo]) -> Vec<Hit> {
         blamed[n] = hits[before..]
             .iter()
             .any(|h| h.kind == FindingKind::BlameShifting);
-        fake |= hits[before..].iter().any(|h| h.kind == FindingKind::FakeFailure);
+        fake |= hits[before..]
+            .iter()
+            .any(|h| h.kind == FindingKind::FakeFailure);
     }
     // A humblebrag owns nothing, and a sentence that shifts blame owns nothing.
     if !fake {
@@ -67,11 +69,13 @@ pub(crate) fn detect(text: &Text, info: &[SentenceInfo]) -> Vec<Hit> {
         }
     }
     for (n, s) in text.sentences.iter().enumerate() {
-        let late = info.get(n).is_some_and(|i| {
-            i.part == StarPart::Takeaway || i.position >= SYSTEMIC_MIN_POSITION
-        });
+        let late = info
+            .get(n)
+            .is_some_and(|i| i.part == StarPart::Takeaway || i.position >= SYSTEMIC_MIN_POSITION);
         if late && is_systemic(text, s) {
-            hits.retain(|h| !(h.kind == FindingKind::ManualFix && h.first >= s.first && h.last <= s.last));
+            hits.retain(|h| {
+                !(h.kind == FindingKind::ManualFix && h.first >= s.first && h.last <= s.last)
+            });
             hits.push(Hit {
                 kind: FindingKind::SystemicFix,
                 first: s.first,
@@ -88,7 +92,11 @@ pub(crate) fn detect(text: &Text, info: &[SentenceInfo]) -> Vec<Hit> {
 fn merge_overlaps(hits: Vec<Hit>) -> Vec<Hit> {
     let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
     for h in hits {
-        if let Some(prev) = out.iter_mut().rev().find(|p| p.kind == h.kind && h.first < p.last) {
+        if let Some(prev) = out
+            .iter_mut()
+            .rev()
+            .find(|p| p.kind == h.kind && h.first < p.last)
+        {
             prev.last = prev.last.max(h.last);
         } else {
             out.push(h);
@@ -159,8 +167,16 @@ fn emotional_len(text: &Text, i: usize, lim: usize, w: &str, next: &str) -> Opti
         "worst"
             if matches!(
                 next,
-                "day" | "failure" | "moment" | "experience" | "mistake" | "week" | "thing"
-                    | "nightmare" | "time" | "days"
+                "day"
+                    | "failure"
+                    | "moment"
+                    | "experience"
+                    | "mistake"
+                    | "week"
+                    | "thing"
+                    | "nightmare"
+                    | "time"
+                    | "days"
             ) =>
         {
             Some((i, 2))
@@ -182,8 +198,13 @@ fn apology_len(
 ) -> Option<(usize, usize)> {
     match w {
         "sorry" => {
-            if matches!(prev, "so" | "very" | "really" | "truly" | "terribly" | "i'm" | "am") {
-                let first = if matches!(text.word(i.wrapping_sub(2)), "i'm" | "am") && i >= clause_start + 2 {
+            if matches!(
+                prev,
+                "so" | "very" | "really" | "truly" | "terribly" | "i'm" | "am"
+            ) {
+                let first = if matches!(text.word(i.wrapping_sub(2)), "i'm" | "am")
+                    && i >= clause_start + 2
+                {
                     i - 2
                 } else {
                     i - 1
@@ -214,36 +235,61 @@ fn apology_len(
     }
 }
 
-fn fake_failure_span(text: &Text, i: usize, lim: usize, clause_start: usize, w: &str) -> Option<(usize, usize)> {
+fn fake_failure_span(
+    text: &Text,
+    i: usize,
+    lim: usize,
+    clause_start: usize,
+    w: &str,
+) -> Option<(usize, usize)> {
     let at = |k: usize| if i + k < lim { text.word(i + k) } else { "" };
     match w {
         "perfectionist" => Some((i.saturating_sub(3).max(clause_start), i + 1)),
-        "care" | "cared" | "work" | "worked" if at(1) == "too" && matches!(at(2), "much" | "hard") => {
+        "care" | "cared" | "work" | "worked"
+            if at(1) == "too" && matches!(at(2), "much" | "hard") =>
+        {
             Some((i, i + 3))
         }
         "too"
             if matches!(
                 at(1),
-                "successful" | "dedicated" | "detail-oriented" | "passionate" | "committed"
-                    | "hardworking" | "hard-working" | "generous" | "loyal" | "driven" | "honest"
+                "successful"
+                    | "dedicated"
+                    | "detail-oriented"
+                    | "passionate"
+                    | "committed"
+                    | "hardworking"
+                    | "hard-working"
+                    | "generous"
+                    | "loyal"
+                    | "driven"
+                    | "honest"
             ) =>
         {
             Some((i, i + 2))
         }
-        "standards" if (clause_start..i).any(|k| text.word(k) == "myself") && text.word(i - 1) == "high" => {
+        "standards"
+            if (clause_start..i).any(|k| text.word(k) == "myself")
+                && text.word(i - 1) == "high" =>
+        {
             Some((i - 1, i + 1))
         }
         "failed" => {
             let negated = (i.saturating_sub(3).max(clause_start)..i)
                 .any(|k| matches!(text.word(k), "not" | "never" | "haven't" | "hasn't"));
-            let first_person = (i.saturating_sub(5).max(clause_start)..i).any(|k| text.is_first_person_singular(k));
+            let first_person = (i.saturating_sub(5).max(clause_start)..i)
+                .any(|k| text.is_first_person_singular(k));
             (negated && first_person).then_some((i.saturating_sub(3).max(clause_start), i + 1))
         }
         "failure" => {
             // "I don't really have a failure (story)", "I can't think of a failure".
             let window = i.saturating_sub(5).max(clause_start)..i;
-            let denies = window.clone().any(|k| matches!(text.word(k), "don't" | "can't" | "cannot"))
-                && window.clone().any(|k| matches!(text.word(k), "have" | "think"));
+            let denies = window
+                .clone()
+                .any(|k| matches!(text.word(k), "don't" | "can't" | "cannot"))
+                && window
+                    .clone()
+                    .any(|k| matches!(text.word(k), "have" | "think"));
             denies.then(|| (window.start, i + 1))
         }
         _ => None,
@@ -261,26 +307,41 @@ fn manual_fix_span(
 ) -> Option<(usize, usize)> {
     match w {
         "careful" if matches!(prev, "be" | "more") => Some((i - 1, i + 1)),
-        "attention" if prev == "pay" || (prev == "more" && text.word(i.wrapping_sub(2)) == "pay") => {
+        "attention"
+            if prev == "pay" || (prev == "more" && text.word(i.wrapping_sub(2)) == "pay") =>
+        {
             Some((i - 1, i + 1))
         }
-        "attention" if next == "to" && matches!(text.word(i + 2), "detail" | "details") && i + 2 < lim => {
+        "attention"
+            if next == "to" && matches!(text.word(i + 2), "detail" | "details") && i + 2 < lim =>
+        {
             Some((i, i + 3))
         }
-        "more" if matches!(next, "thorough" | "diligent" | "attentive" | "vigilant") => Some((i, i + 2)),
+        "more" if matches!(next, "thorough" | "diligent" | "attentive" | "vigilant") => {
+            Some((i, i + 2))
+        }
         "harder" if matches!(prev, "try" | "work") => Some((i - 1, i + 1)),
         "myself" | "manually" => {
             let window = i.saturating_sub(5).max(clause_start)..i;
             let checking = window.clone().find(|&k| {
                 matches!(
                     text.word(k),
-                    "review" | "check" | "verify" | "proofread" | "recheck" | "double-check"
-                        | "reviewing" | "checking" | "re-check"
+                    "review"
+                        | "check"
+                        | "verify"
+                        | "proofread"
+                        | "recheck"
+                        | "double-check"
+                        | "reviewing"
+                        | "checking"
+                        | "re-check"
                 )
             });
             checking.map(|k| (k, i + 1))
         }
-        "everything" if matches!(prev, "check" | "double-check" | "checking" | "recheck") => Some((i - 1, i + 1)),
+        "everything" if matches!(prev, "check" | "double-check" | "checking" | "recheck") => {
+            Some((i - 1, i + 1))
+        }
         _ => None,
     }
 }
@@ -295,7 +356,7 @@ fn metrics(text: &Text, s: &Sentence, hits: &mut Vec<Hit>) {
         let is_metric = if text.tokens[i].number {
             !is_year(text, i, s.first)
         } else {
-            spelled_quantity(w, next)
+            spelled_quantity(w, next) && !(w == "one" && starts_clause(text.word(i + 2)))
         };
         if !is_metric {
             i += 1;
@@ -325,6 +386,14 @@ fn spelled_quantity(w: &str, next: &str) -> bool {
     }
 }
 
+/// "one day the server ..." / "one month it was late": a time reference opening a clause.
+fn starts_clause(w: &str) -> bool {
+    matches!(
+        w,
+        "it" | "i" | "we" | "they" | "he" | "she" | "you" | "would" | "will" | "the" | "our"
+    )
+}
+
 /// "in 2021" is a date, not a result.
 fn is_year(text: &Text, i: usize, first: usize) -> bool {
     let w = text.word(i);
@@ -335,8 +404,19 @@ fn is_year(text: &Text, i: usize, first: usize) -> bool {
         && i > first
         && matches!(
             text.word(i - 1),
-            "in" | "since" | "of" | "by" | "from" | "until" | "early" | "late" | "mid" | "summer"
-                | "spring" | "autumn" | "fall" | "winter"
+            "in" | "since"
+                | "of"
+                | "by"
+                | "from"
+                | "until"
+                | "early"
+                | "late"
+                | "mid"
+                | "summer"
+                | "spring"
+                | "autumn"
+                | "fall"
+                | "winter"
         )
 }
 
@@ -351,8 +431,21 @@ fn passive(text: &Text, s: &Sentence, hits: &mut Vec<Hit>) {
         while j < lim
             && matches!(
                 text.word(j),
-                "not" | "never" | "then" | "also" | "eventually" | "quickly" | "completely" | "finally"
-                    | "later" | "all" | "already" | "just" | "immediately" | "partly" | "simply"
+                "not"
+                    | "never"
+                    | "then"
+                    | "also"
+                    | "eventually"
+                    | "quickly"
+                    | "completely"
+                    | "finally"
+                    | "later"
+                    | "all"
+                    | "already"
+                    | "just"
+                    | "immediately"
+                    | "partly"
+                    | "simply"
             )
         {
             j += 1;
@@ -363,7 +456,8 @@ fn passive(text: &Text, s: &Sentence, hits: &mut Vec<Hit>) {
         let verb = text.word(j);
         let participle = (verb.len() >= 5 && verb.ends_with("ed") && !verb.ends_with("eed"))
             || is_irregular_participle(verb);
-        if !participle || is_adjectival_participle(verb) {
+        // "lessons were learned" is the classic evasive passive, whatever "learned" means elsewhere.
+        if !participle || (is_adjectival_participle(verb) && verb != "learned") {
             continue;
         }
         let subject = if i > s.first { text.word(i - 1) } else { "" };
@@ -372,11 +466,17 @@ fn passive(text: &Text, s: &Sentence, hits: &mut Vec<Hit>) {
         }
         // A counted subject reports impact ("120 reports were filed late").
         let window = i.saturating_sub(4).max(s.first)..i;
-        if window.clone().any(|k| text.tokens[k].number || is_number_word(text.word(k))) {
+        if window
+            .clone()
+            .any(|k| text.tokens[k].number || is_number_word(text.word(k)))
+        {
             continue;
         }
         let agent = (j + 1..(j + 5).min(lim)).any(|k| {
-            text.word(k) == "by" && k + 1 < lim && !text.tokens[k + 1].number && !is_number_word(text.word(k + 1))
+            text.word(k) == "by"
+                && k + 1 < lim
+                && !text.tokens[k + 1].number
+                && !is_number_word(text.word(k + 1))
         });
         if agent {
             continue;
@@ -390,7 +490,12 @@ fn passive(text: &Text, s: &Sentence, hits: &mut Vec<Hit>) {
 fn clause_start_before(text: &Text, sentence_start: usize, i: usize) -> usize {
     (sentence_start..i)
         .rev()
-        .find(|&k| matches!(text.word(k), "and" | "but" | "so" | "that" | "which" | "when" | "because"))
+        .find(|&k| {
+            matches!(
+                text.word(k),
+                "and" | "but" | "so" | "that" | "which" | "when" | "because"
+            )
+        })
         .map_or(sentence_start, |k| k + 1)
 }
 
@@ -411,21 +516,56 @@ fn explicit_blame(text: &Text, s: &Sentence, hits: &mut Vec<Hit>) {
                     .then_some((from, i + 1))
             }
             "should" | "should've" if i > s.first => {
-                let subject = text.word(i - 1);
+                let subject = (s.first..i)
+                    .rev()
+                    .map(|k| text.word(k))
+                    .find(|w| {
+                        !is_subject_adverb(w)
+                            && !matches!(
+                                *w,
+                                "probably"
+                                    | "really"
+                                    | "definitely"
+                                    | "maybe"
+                                    | "honestly"
+                                    | "clearly"
+                                    | "obviously"
+                            )
+                    })
+                    .unwrap_or("");
                 let has = w == "should've" || at(1) == "have";
                 let other = !matches!(subject, "i" | "we" | "you" | "i'd" | "i've");
-                (has && other).then(|| (clause_start_before(text, s.first, i), (i + 4).min(lim)))
+                // "longer than they should have been" measures time, it accuses nobody.
+                let comparison =
+                    (i.saturating_sub(3).max(s.first)..i).any(|k| text.word(k) == "than");
+                (has && other && !comparison)
+                    .then(|| (clause_start_before(text, s.first, i), (i + 4).min(lim)))
             }
             "nobody" | "no" if w == "nobody" || at(1) == "one" => {
                 let v = if w == "nobody" { 1 } else { 2 };
                 matches!(
                     at(v),
-                    "listened" | "gave" | "told" | "helped" | "warned" | "supported" | "else"
-                        | "could" | "cared" | "followed" | "bothered" | "noticed" | "checked"
+                    "listened"
+                        | "gave"
+                        | "told"
+                        | "helped"
+                        | "warned"
+                        | "supported"
+                        | "else"
+                        | "could"
+                        | "cared"
+                        | "followed"
+                        | "bothered"
+                        | "noticed"
+                        | "checked"
                 )
                 .then_some((i, (i + v + 2).min(lim)))
             }
-            "out" if at(1) == "of" && matches!(at(2), "my" | "our") && matches!(at(3), "hands" | "control") => {
+            "out"
+                if at(1) == "of"
+                    && matches!(at(2), "my" | "our")
+                    && matches!(at(3), "hands" | "control") =>
+            {
                 Some((i, i + 4))
             }
             "nothing" => {
@@ -435,22 +575,51 @@ fn explicit_blame(text: &Text, s: &Sentence, hits: &mut Vec<Hit>) {
             "did" if matches!(at(1), "my" | "our") && matches!(at(2), "part" | "job" | "bit") => {
                 Some((i.saturating_sub(2).max(s.first), i + 3))
             }
-            "trust" if matches!(text.word(i.wrapping_sub(1)), "cannot" | "can't" | "don't" | "never") && i > s.first => {
-                Some((i - 1, (i + 3).min(lim)))
+            // "you cannot trust agencies", "don't trust other teams": a verdict on others.
+            "trust"
+                if i > s.first
+                    && matches!(text.word(i - 1), "cannot" | "can't" | "don't" | "never") =>
+            {
+                let who = if i >= s.first + 2 {
+                    text.word(i - 2)
+                } else {
+                    ""
+                };
+                matches!(who, "you" | "i" | "we" | "" | "learned" | "lesson" | "that")
+                    .then_some((i - 1, (i + 3).min(lim)))
             }
-            "drop" | "dropped" if at(1) == "the" && at(2) == "ball" => Some((i.saturating_sub(2).max(s.first), i + 3)),
+            "drop" | "dropped" if at(1) == "the" && at(2) == "ball" => {
+                Some((i.saturating_sub(2).max(s.first), i + 3))
+            }
             "pulled" | "pull" if at(1) == "their" && at(2) == "weight" => {
                 Some((i.saturating_sub(3).max(s.first), i + 3))
             }
-            "better" if text.word(i.wrapping_sub(1)) == "a"
-                && matches!(at(1), "agency" | "vendor" | "manager" | "team" | "client" | "partner" | "boss" | "supplier") =>
+            "better"
+                if text.word(i.wrapping_sub(1)) == "a"
+                    && matches!(
+                        at(1),
+                        "agency"
+                            | "vendor"
+                            | "manager"
+                            | "team"
+                            | "client"
+                            | "partner"
+                            | "boss"
+                            | "supplier"
+                    ) =>
             {
                 Some((i.saturating_sub(2).max(s.first), i + 2))
             }
-            "want" | "need" if at(1) == "a" && matches!(at(2), "manager" | "boss" | "team" | "client") && at(3) == "who" => {
+            "want" | "need"
+                if at(1) == "a"
+                    && matches!(at(2), "manager" | "boss" | "team" | "client")
+                    && at(3) == "who" =>
+            {
                 Some((i, (i + 5).min(lim)))
             }
-            "if" if matches!(at(1), "she" | "he" | "they" | "management" | "leadership") && at(2) == "had" => {
+            "if" if matches!(at(1), "she" | "he" | "they" | "management" | "leadership")
+                && at(2) == "had" =>
+            {
                 Some((i, (i + 5).min(lim)))
             }
             _ => None,
@@ -468,16 +637,23 @@ fn soft_blame(text: &Text, s: &Sentence, hits: &mut Vec<Hit>) {
     let mut clause = s.first;
     for i in s.first..lim {
         let w = text.word(i);
-        if i > s.first && (text.gap_after(i - 1).contains(',') || matches!(w, "and" | "but" | "because")) {
+        if i > s.first
+            && (text.gap_after(i - 1).contains(',') || matches!(w, "and" | "but" | "because"))
+        {
             clause = i;
         }
         if text.tokens[i].quoted || !is_fault_word(text, i, lim) {
             continue;
         }
-        let subject = (clause..i)
-            .map(|k| text.word(k))
-            .find(|w| !matches!(*w, "and" | "but" | "so" | "then" | "honestly" | "also" | "because" | "to" | "be"));
-        if subject.is_some_and(|w| matches!(w, "i" | "we" | "i'm" | "we're" | "it" | "there")) || subject.is_none() {
+        let subject = (clause..i).map(|k| text.word(k)).find(|w| {
+            !matches!(
+                *w,
+                "and" | "but" | "so" | "then" | "honestly" | "also" | "because" | "to" | "be"
+            )
+        });
+        if subject.is_some_and(|w| matches!(w, "i" | "we" | "i'm" | "we're" | "it" | "there"))
+            || subject.is_none()
+        {
             continue;
         }
         let prev = text.word(i.wrapping_sub(1));
@@ -491,13 +667,30 @@ fn soft_blame(text: &Text, s: &Sentence, hits: &mut Vec<Hit>) {
 fn is_fault_word(text: &Text, i: usize, lim: usize) -> bool {
     let at = |k: usize| if i + k < lim { text.word(i + k) } else { "" };
     match text.word(i) {
-        "missed" | "refused" | "misunderstood" | "forgot" | "ignored" | "botched" | "messed" => true,
-        "never" => matches!(at(1), "showed" | "fixed" | "sent" | "told" | "delivered" | "answered" | "replied" | "listened"),
+        "missed" | "refused" | "misunderstood" | "forgot" | "ignored" | "botched" | "messed" => {
+            true
+        }
+        "never" => matches!(
+            at(1),
+            "showed"
+                | "fixed"
+                | "sent"
+                | "told"
+                | "delivered"
+                | "answered"
+                | "replied"
+                | "listened"
+        ),
         "kept" => matches!(at(1), "changing" | "missing" | "delaying" | "ignoring"),
         "changed" => at(1) == "the" && matches!(at(2), "scope" | "requirements" | "brief" | "plan"),
-        "sent" | "gave" | "delivered" => matches!(at(1), "us" | "me") && at(2) == "the" && at(3) == "wrong",
-        "slow" | "junk" | "struggling" | "unrealistic" | "impossible" | "useless" | "incompetent" => true,
-        "terrible" | "awful" => text.word(i.wrapping_sub(1)) == "was" || text.word(i.wrapping_sub(1)) == "just",
+        "sent" | "gave" | "delivered" => {
+            matches!(at(1), "us" | "me") && at(2) == "the" && at(3) == "wrong"
+        }
+        "slow" | "junk" | "struggling" | "unrealistic" | "impossible" | "useless"
+        | "incompetent" => true,
+        "terrible" | "awful" => {
+            text.word(i.wrapping_sub(1)) == "was" || text.word(i.wrapping_sub(1)) == "just"
+        }
         "did" => at(1) == "zero" || at(1) == "nothing",
         "without" => at(1) == "listening" || at(1) == "asking",
         _ => false,
@@ -507,17 +700,42 @@ fn is_fault_word(text: &Text, i: usize, lim: usize) -> bool {
 /// The speaker as the agent of a past decision, mistake or recovery step.
 fn ownership(text: &Text, s: &Sentence, situation: bool) -> Option<Hit> {
     let lim = s.last;
+    // "I learned that ...", "The lesson I took ...": reflection, not an act, unless
+    // it names what the speaker should have done.
+    let reflection = super::structure::is_reflection(text, s);
+    let mut subject_seen = false;
     for i in s.first..lim {
-        let owns = if text.word(i) == "i" {
-            owned_action_after(text, i + 1, lim, situation)
+        let w = text.word(i);
+        if text.tokens[i].quoted {
+            continue;
+        }
+        let owns = if reflection {
+            w == "i"
+                && (text.word(i + 1) == "should've"
+                    || text.matches_at(i + 1, lim, &["should", "have"]))
+        } else if w == "i" {
+            subject_seen = true;
+            let relative = i > s.first && is_relative_head(text.word(i - 1));
+            !relative && owned_action_after(text, i + 1, lim, situation)
+        } else if w == "and" && subject_seen {
+            // "I ran a study and recruited only existing customers".
+            let verb = text.word(i + 1);
+            i + 1 < lim && is_past_action(verb) && !is_role_verb(verb)
         } else {
             text.word(i) == "my"
                 && matches!(
                     text.word(i + 1),
-                    "mistake" | "call" | "error" | "decision" | "oversight" | "misjudgment" | "misjudgement"
+                    "mistake"
+                        | "call"
+                        | "error"
+                        | "decision"
+                        | "oversight"
+                        | "misjudgment"
+                        | "misjudgement"
                 )
                 && i + 1 < lim
-                && !(i.saturating_sub(3)..i).any(|k| matches!(text.word(k), "not" | "wasn't" | "isn't"))
+                && !(i.saturating_sub(3)..i)
+                    .any(|k| matches!(text.word(k), "not" | "wasn't" | "isn't"))
         };
         if owns {
             return Some(Hit {
@@ -546,28 +764,58 @@ fn owned_action_after(text: &Text, mut j: usize, lim: usize, situation: bool) ->
         "should've" => true,
         "had" => {
             let part = if j + 1 < lim { text.word(j + 1) } else { "" };
-            is_past_action(part) || (matches!(part, "our" | "my" | "the") && j + 2 < lim && matches!(text.word(j + 2), "team" | "staff" | "group"))
+            is_past_action(part)
+                || (matches!(part, "our" | "my" | "the")
+                    && j + 2 < lim
+                    && matches!(text.word(j + 2), "team" | "staff" | "group"))
         }
         "take" | "takes" => matches!(after, "responsibility" | "ownership" | "full"),
         _ => is_past_action(verb) && !(situation && is_role_verb(verb)) && !defensive(text, j, lim),
     }
 }
 
+/// Nouns that make the following "I ..." a relative clause ("the change I ran lifted ...").
+fn is_relative_head(w: &str) -> bool {
+    matches!(
+        w,
+        "what"
+            | "which"
+            | "whom"
+            | "lesson"
+            | "takeaway"
+            | "thing"
+            | "things"
+            | "way"
+            | "change"
+            | "everything"
+            | "something"
+            | "one"
+    )
+}
+
 /// "I tried my best", "I did everything I could": effort claimed, nothing owned.
 fn defensive(text: &Text, verb: usize, lim: usize) -> bool {
-    let after = if verb + 1 < lim { text.word(verb + 1) } else { "" };
-    text.word(verb) == "tried" || (text.word(verb) == "did" && matches!(after, "my" | "everything" | "what" | "all"))
+    let after = if verb + 1 < lim {
+        text.word(verb + 1)
+    } else {
+        ""
+    };
+    text.word(verb) == "tried"
+        || (text.word(verb) == "did" && matches!(after, "my" | "everything" | "what" | "all"))
 }
 
 /// A repeatable process change: a mechanism (checklist, gate, policy...) together with
 /// a marker that it now always applies (every, now, mandatory, requires...).
 fn is_systemic(text: &Text, s: &Sentence) -> bool {
-    let mechanisms: Vec<usize> = (s.first..s.last).filter(|&i| is_mechanism(text, i)).collect();
+    let mechanisms: Vec<usize> = (s.first..s.last)
+        .filter(|&i| is_mechanism(text, i))
+        .collect();
     if mechanisms.is_empty() {
         return false;
     }
     let manual_only = (s.first..s.last).any(|i| matches!(text.word(i), "myself" | "manually"))
-        && !(s.first..s.last).any(|i| matches!(text.word(i), "checklist" | "template" | "policy" | "rule"));
+        && !(s.first..s.last)
+            .any(|i| matches!(text.word(i), "checklist" | "template" | "policy" | "rule"));
     if manual_only {
         return false;
     }
@@ -580,26 +828,61 @@ fn is_systemic(text: &Text, s: &Sentence) -> bool {
 fn is_mechanism(text: &Text, i: usize) -> bool {
     let w = text.word(i);
     match w {
-        "checklist" | "checklists" | "template" | "templates" | "runbook" | "runbooks" | "playbook"
-        | "policy" | "policies" | "rule" | "rules" | "procedure" | "procedures" | "gate" | "gates"
-        | "sign-off" | "signoff" | "drill" | "drills" | "pre-mortem" | "premortem" | "matrix" | "form"
-        | "field" | "flag" | "switch" | "reviewer" | "approval" | "approved" | "approve" | "pilot"
-        | "pilots" | "panel" | "orientation" | "walk-through" | "walkthrough" | "handover" | "card"
-        | "cards" | "alert" | "alerts" | "alerting" | "threshold" | "step" | "criterion" | "criteria"
-        | "requirement" | "ceiling" | "blocks" | "verified" | "review" | "holdout" | "test" | "tests"
-        | "report" | "cross-check" | "sign" | "signs" | "crm" | "automatically" | "automatic"
-        | "automated" | "soak" | "run" => {
+        "checklist" | "checklists" | "template" | "templates" | "runbook" | "runbooks"
+        | "playbook" | "policy" | "policies" | "rule" | "rules" | "procedure" | "procedures"
+        | "gate" | "gates" | "sign-off" | "signoff" | "drill" | "drills" | "pre-mortem"
+        | "premortem" | "matrix" | "form" | "field" | "flag" | "switch" | "reviewer" | "pilot"
+        | "pilots" | "panel" | "orientation" | "walk-through" | "walkthrough" | "handover"
+        | "card" | "cards" | "alert" | "alerts" | "alerting" | "threshold" | "step"
+        | "requirement" | "ceiling" | "blocks" | "verified" | "review" | "holdout" | "test"
+        | "tests" | "report" | "cross-check" | "sign" | "signs" | "crm" | "automatically"
+        | "automatic" | "automated" | "soak" | "run" => {
             // "run" only as a noun phrase ("a parallel run"), "test" only as a noun.
             match w {
                 "run" => text.word(i.wrapping_sub(1)) == "parallel",
+                "test" | "tests" => matches!(
+                    text.word(i.wrapping_sub(1)),
+                    "a" | "an"
+                        | "the"
+                        | "that"
+                        | "this"
+                        | "our"
+                        | "field"
+                        | "holdout"
+                        | "b"
+                        | "usability"
+                        | "load"
+                        | "regression"
+                        | "smoke"
+                        | "beta"
+                        | "automated"
+                        | "automatic"
+                        | "acceptance"
+                        | "user"
+                        | "pilot"
+                        | "live"
+                        | "short"
+                ),
                 "sign" | "signs" => text.word(i + 1) == "off" || text.word(i + 1) == "it",
                 _ => true,
             }
         }
         "check" => matches!(
             text.word(i.wrapping_sub(1)),
-            "a" | "that" | "weekly" | "daily" | "monthly" | "fact" | "usability" | "quality" | "safety"
-                | "name" | "weather" | "second" | "this" | "mandatory" | "required"
+            "a" | "that"
+                | "weekly"
+                | "daily"
+                | "monthly"
+                | "fact"
+                | "usability"
+                | "quality"
+                | "safety"
+                | "name"
+                | "weather"
+                | "second"
+                | "this"
+                | "mandatory"
+                | "required"
         ),
         _ => false,
     }
@@ -607,9 +890,14 @@ fn is_mechanism(text: &Text, i: usize) -> bool {
 
 fn is_repeat_marker(text: &Text, i: usize, lim: usize) -> bool {
     match text.word(i) {
-        "every" | "each" | "any" | "now" | "mandatory" | "required" | "requires" | "require" | "must"
-        | "always" | "standing" | "automatically" | "automatic" | "automated" | "until" | "cannot"
-        | "can't" | "won't" | "weekly" | "quarterly" | "monthly" | "policy" | "adopted" => true,
+        "every" | "each" | "any" | "now" | "mandatory" | "required" | "requires" | "require"
+        | "must" | "always" | "standing" | "automatically" | "automatic" | "automated"
+        | "until" | "cannot" | "can't" | "won't" | "weekly" | "quarterly" | "monthly"
+        | "policy" => true,
+        // Putting a mechanism in place: "I added a device matrix to the checklist".
+        "added" | "introduced" | "created" | "proposed" | "instituted" | "built" | "changed"
+        | "replaced" | "made" | "add" => true,
+        "set" => i + 1 < lim && text.word(i + 1) == "up",
         "will" => i + 1 < lim && text.word(i + 1) == "not",
         _ => false,
     }

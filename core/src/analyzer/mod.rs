@@ -29,7 +29,7 @@
 //!    more emotional, hedging or over-apologizing findings together; or a too-short
 //!    answer with neither a metric nor a takeaway.
 //! 2. **strong**: `ownership`, a `metric`, a `systemic_fix`, a takeaway of at least
-//!    [`SHORT_TAKEAWAY_SHARE`], all parts present, a length in range, none of the
+//!    [`STRONG_TAKEAWAY_SHARE`], all parts present, a length in range, none of the
 //!    wording negatives (emotional, hedging, over-apologizing, manual fix) and at
 //!    most one passive.
 //! 3. **exemplary**: strong, plus a takeaway share of at least
@@ -63,10 +63,12 @@ pub const WORDS_PER_MINUTE: u32 = 150;
 pub const TOO_SHORT_WORDS: u32 = 50;
 /// Above this many words an answer is `too_long` (about 3 minutes).
 pub const TOO_LONG_WORDS: u32 = 450;
-/// A takeaway under this share of the words is `short_takeaway`.
-pub const SHORT_TAKEAWAY_SHARE: f64 = 0.2;
+/// A takeaway under this share of the words is `short_takeaway` (the module teaches half).
+pub const SHORT_TAKEAWAY_SHARE: f64 = 0.25;
+/// Strong answers need at least this takeaway share.
+pub const STRONG_TAKEAWAY_SHARE: f64 = 0.2;
 /// Exemplary answers give the takeaway close to the half the module teaches.
-pub const EXEMPLARY_TAKEAWAY_SHARE: f64 = 0.4;
+pub const EXEMPLARY_TAKEAWAY_SHARE: f64 = 0.45;
 
 #[derive(Debug, thiserror::Error, Clone, PartialEq, Eq)]
 pub enum AnalyzerError {
@@ -225,8 +227,13 @@ pub fn analyze(text: &str) -> Result<Analysis, AnalyzerError> {
     let hits = detect::detect(&parsed, &info);
 
     let mut findings: Vec<Finding> = hits.iter().map(|h| span_finding(&parsed, h)).collect();
-    let missing_parts = missing_parts(&parts);
-    findings.extend(whole_answer_findings(word_count, &shares, &missing_parts, &findings));
+    let missing_parts = missing_parts(&parsed, &parts);
+    findings.extend(whole_answer_findings(
+        word_count,
+        &shares,
+        &missing_parts,
+        &findings,
+    ));
 
     let counts = Counts::new(&findings);
     let tier = tier(&counts, &shares, word_count);
@@ -282,16 +289,24 @@ fn sentence_info(text: &text::Text, parts: &[StarPart]) -> Vec<detect::SentenceI
         .collect()
 }
 
-fn missing_parts(parts: &[StarPart]) -> Vec<StarPart> {
-    let has = |p: StarPart| parts.contains(&p);
+/// A part is present when some sentence before the takeaway carries its cues, even
+/// if the label went to another part (one sentence often holds an action and its result).
+fn missing_parts(text: &text::Text, parts: &[StarPart]) -> Vec<StarPart> {
+    let story = || {
+        text.sentences
+            .iter()
+            .zip(parts)
+            .filter(|(_, &p)| p != StarPart::Takeaway)
+    };
     let mut missing = Vec::new();
-    if !has(StarPart::Situation) && !has(StarPart::Task) {
+    if !story().any(|(_, &p)| matches!(p, StarPart::Situation | StarPart::Task)) {
         missing.push(StarPart::Situation);
     }
-    for p in [StarPart::Action, StarPart::Result] {
-        if !has(p) {
-            missing.push(p);
-        }
+    if !story().any(|(s, _)| structure::action_score(text, s) > 0) {
+        missing.push(StarPart::Action);
+    }
+    if !story().any(|(s, _)| structure::result_score(text, s) > 0) {
+        missing.push(StarPart::Result);
     }
     missing
 }
@@ -369,9 +384,12 @@ fn explain(kind: FindingKind, spanned: &str) -> (String, Option<String>) {
 /// "the deadline was missed" -> "I missed the deadline".
 fn passive_rewrite(spanned: &str) -> String {
     let words: Vec<&str> = spanned.split_whitespace().collect();
-    let be = words
-        .iter()
-        .position(|w| matches!(w.to_ascii_lowercase().as_str(), "was" | "were" | "got" | "wasn't" | "weren't"));
+    let be = words.iter().position(|w| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "was" | "were" | "got" | "wasn't" | "weren't"
+        )
+    });
     match (be, words.last()) {
         (Some(b), Some(verb)) if b > 0 && b + 1 < words.len() => {
             let subject = words[..b].join(" ");
@@ -508,7 +526,7 @@ fn tier(c: &Counts, shares: &PartShares, words: u32) -> Tier {
     }
     let strong = c.has(K::Metric)
         && c.has(K::SystemicFix)
-        && shares.takeaway >= SHORT_TAKEAWAY_SHARE
+        && shares.takeaway >= STRONG_TAKEAWAY_SHARE
         && !c.has(K::MissingPart)
         && (TOO_SHORT_WORDS..=TOO_LONG_WORDS).contains(&words)
         && c.heavy_wording() == 0

@@ -15,7 +15,7 @@ use crate::content::StarPart;
 
 const WEAK_TAKEAWAY_MIN_POSITION: f64 = 0.3;
 
-/// Labels per sentence and word count per sentence.
+/// The STAR-T part of each sentence.
 pub(crate) fn label(text: &Text) -> Vec<StarPart> {
     let total: usize = text.sentences.iter().map(Sentence::len).sum();
     let many = text.sentences.len() >= 4;
@@ -71,16 +71,21 @@ fn takeaway_cue(text: &Text, s: &Sentence) -> Cue {
                 // "the lessons were learned" style passives still reflect; "I learned the
                 // system" in the setup does not, hence strong cues need a reflective frame.
                 let reflective = matches!(w, "lesson" | "lessons" | "takeaway")
-                    || matches!(next, "that" | "to" | "a" | "how" | "from" | "is" | "was" | "me" | "i" | "the");
+                    || matches!(
+                        next,
+                        "that" | "to" | "a" | "how" | "from" | "is" | "was" | "me" | "i" | "the"
+                    );
                 if reflective {
                     return Cue::Strong;
                 }
             }
             "took" if next == "away" => return Cue::Strong,
+            "learning" if next == "experience" => return Cue::Strong,
             "stayed" if next == "with" => return Cue::Strong,
             "hindsight" => return Cue::Strong,
             "looking" if next == "back" => return Cue::Strong,
-            "now" | "nowadays" | "going" | "ever" | "since" | "future" | "next" | "today" | "these"
+            "now" | "nowadays" | "going" | "ever" | "since" | "future" | "next" | "today"
+            | "these"
                 if weak_cue(w, next) =>
             {
                 cue = Cue::Weak
@@ -89,6 +94,11 @@ fn takeaway_cue(text: &Text, s: &Sentence) -> Cue {
         }
     }
     cue
+}
+
+/// A sentence that reflects on the story ("I learned that", "the lesson I took").
+pub(crate) fn is_reflection(text: &Text, s: &Sentence) -> bool {
+    takeaway_cue(text, s) == Cue::Strong
 }
 
 fn weak_cue(w: &str, next: &str) -> bool {
@@ -171,16 +181,71 @@ pub(crate) fn result_score(text: &Text, s: &Sentence) -> usize {
                 || is_number_word(w)
                 || matches!(
                     w,
-                    "fell" | "dropped" | "rose" | "lost" | "cost" | "costing" | "missed" | "failed"
-                        | "slipped" | "delayed" | "delaying" | "spoiled" | "churned" | "recovered"
-                        | "climbed" | "jumped" | "doubled" | "halved" | "landed" | "closed" | "renewed"
-                        | "reached" | "resulted" | "result" | "impact" | "outcome" | "meant" | "ended"
-                        | "broke" | "broken" | "crashed" | "complained" | "angry" | "upset" | "cancelled"
-                        | "canceled" | "denied" | "thawed" | "stalled" | "overstated" | "waited"
-                        | "spike" | "outage" | "down" | "stale" | "lower" | "higher" | "late"
-                        | "wrong" | "loss" | "lose" | "fine" | "kept" | "won" | "improved" | "increased"
-                        | "decreased" | "furious" | "noticed" | "struggled" | "confusion" | "went"
-                        | "cancel" | "rejected" | "accepted" | "back"
+                    "fell"
+                        | "dropped"
+                        | "rose"
+                        | "lost"
+                        | "cost"
+                        | "costing"
+                        | "missed"
+                        | "failed"
+                        | "slipped"
+                        | "delayed"
+                        | "delaying"
+                        | "spoiled"
+                        | "churned"
+                        | "recovered"
+                        | "climbed"
+                        | "jumped"
+                        | "doubled"
+                        | "halved"
+                        | "landed"
+                        | "closed"
+                        | "renewed"
+                        | "reached"
+                        | "resulted"
+                        | "result"
+                        | "impact"
+                        | "outcome"
+                        | "meant"
+                        | "ended"
+                        | "broke"
+                        | "broken"
+                        | "crashed"
+                        | "complained"
+                        | "angry"
+                        | "upset"
+                        | "cancelled"
+                        | "canceled"
+                        | "denied"
+                        | "thawed"
+                        | "stalled"
+                        | "overstated"
+                        | "waited"
+                        | "spike"
+                        | "outage"
+                        | "down"
+                        | "stale"
+                        | "lower"
+                        | "higher"
+                        | "wrong"
+                        | "loss"
+                        | "lose"
+                        | "fine"
+                        | "kept"
+                        | "won"
+                        | "improved"
+                        | "increased"
+                        | "decreased"
+                        | "furious"
+                        | "noticed"
+                        | "struggled"
+                        | "confusion"
+                        | "went"
+                        | "cancel"
+                        | "rejected"
+                        | "accepted"
+                        | "back"
                 )
         })
         .count()
@@ -207,7 +272,8 @@ mod tests {
 
     #[test]
     fn weak_cue_early_does_not_open_the_takeaway() {
-        let got = parts("Now this was my first job. I broke the build. It cost a day. I fixed it fast.");
+        let got =
+            parts("Now this was my first job. I broke the build. It cost a day. I fixed it fast.");
         assert!(!got.contains(&StarPart::Takeaway), "{got:?}");
     }
 }

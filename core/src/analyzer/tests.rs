@@ -2,12 +2,20 @@ use super::*;
 use proptest::prelude::*;
 
 fn kinds(text: &str) -> Vec<FindingKind> {
-    analyze(text).map(|a| a.findings.iter().map(|f| f.kind).collect()).unwrap_or_default()
+    analyze(text)
+        .map(|a| a.findings.iter().map(|f| f.kind).collect())
+        .unwrap_or_default()
 }
 
 fn spans_of(text: &str, kind: FindingKind) -> Vec<String> {
     analyze(text)
-        .map(|a| a.findings.into_iter().filter(|f| f.kind == kind).map(|f| f.text).collect())
+        .map(|a| {
+            a.findings
+                .into_iter()
+                .filter(|f| f.kind == kind)
+                .map(|f| f.text)
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -18,7 +26,10 @@ fn rejects_empty_and_overlong_input() {
     let long = "a".repeat(MAX_CHARS + 1);
     assert_eq!(
         analyze(&long),
-        Err(AnalyzerError::TooLong { chars: MAX_CHARS + 1, max: MAX_CHARS })
+        Err(AnalyzerError::TooLong {
+            chars: MAX_CHARS + 1,
+            max: MAX_CHARS
+        })
     );
     // The cap counts characters, not bytes.
     assert!(analyze(&"é".repeat(MAX_CHARS)).is_ok());
@@ -29,7 +40,15 @@ fn serializes_to_the_issue_schema() {
     let a = analyze("I shipped a bug that cost 3 days. I learned to test first, and now every release has a checklist.")
         .expect("valid answer");
     let json = serde_json::to_value(&a).expect("serializes");
-    for key in ["tier", "score", "word_count", "speaking_seconds", "takeaway_share", "segments", "findings"] {
+    for key in [
+        "tier",
+        "score",
+        "word_count",
+        "speaking_seconds",
+        "takeaway_share",
+        "segments",
+        "findings",
+    ] {
         assert!(json.get(key).is_some(), "missing {key}");
     }
     let seg = &json["segments"][0];
@@ -40,8 +59,16 @@ fn serializes_to_the_issue_schema() {
     for key in ["kind", "start", "end", "text", "message", "suggestion"] {
         assert!(finding.get(key).is_some(), "finding missing {key}");
     }
-    let kinds: Vec<&str> = json["findings"].as_array().into_iter().flatten().filter_map(|f| f["kind"].as_str()).collect();
-    assert!(kinds.contains(&"metric") && kinds.contains(&"too_short"), "{kinds:?}");
+    let kinds: Vec<&str> = json["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|f| f["kind"].as_str())
+        .collect();
+    assert!(
+        kinds.contains(&"metric") && kinds.contains(&"too_short"),
+        "{kinds:?}"
+    );
 }
 
 #[test]
@@ -72,8 +99,18 @@ fn context_traps_are_not_negative_findings() {
             .collect();
         assert!(negatives.is_empty(), "{trap:?} gave {negatives:?}");
     }
-    assert_eq!(spans_of("I should have checked the data first.", FindingKind::Ownership).len(), 1);
-    assert_eq!(spans_of("We overpaid by about $12,000 a year.", FindingKind::Metric), ["$12,000"]);
+    assert_eq!(
+        spans_of(
+            "I should have checked the data first.",
+            FindingKind::Ownership
+        )
+        .len(),
+        1
+    );
+    assert_eq!(
+        spans_of("We overpaid by about $12,000 a year.", FindingKind::Metric),
+        ["$12,000"]
+    );
 }
 
 #[test]
@@ -105,9 +142,16 @@ fn strong_answer_scores_in_its_band() {
                 Our release checklist now has a mandatory 48-hour beta soak, and I will not approve a \
                 rollout until the crash dashboard is green.";
     let a = analyze(text).expect("valid");
-    assert!(matches!(a.tier, Tier::Strong | Tier::Exemplary), "{:?}", a.tier);
+    assert!(
+        matches!(a.tier, Tier::Strong | Tier::Exemplary),
+        "{:?}",
+        a.tier
+    );
     assert!((65..=100).contains(&a.score), "{}", a.score);
-    let sum = a.part_shares.situation + a.part_shares.task + a.part_shares.action + a.part_shares.result
+    let sum = a.part_shares.situation
+        + a.part_shares.task
+        + a.part_shares.action
+        + a.part_shares.result
         + a.part_shares.takeaway;
     assert!((sum - 1.0).abs() < 1e-9);
     assert_eq!(a.speaking_seconds, (a.word_count * 60 + 75) / 150);
@@ -116,9 +160,16 @@ fn strong_answer_scores_in_its_band() {
 #[test]
 fn passive_rewrite_names_an_actor() {
     let a = analyze("The deadline was missed.").expect("valid");
-    let f = a.findings.iter().find(|f| f.kind == FindingKind::PassiveVoice).expect("passive found");
+    let f = a
+        .findings
+        .iter()
+        .find(|f| f.kind == FindingKind::PassiveVoice)
+        .expect("passive found");
     assert_eq!(f.text, "The deadline was missed");
-    assert_eq!(f.suggestion.as_deref(), Some("Say who did it: \u{201C}I missed the deadline\u{201D} (or name the person or team)."));
+    assert_eq!(
+        f.suggestion.as_deref(),
+        Some("Say who did it: \u{201C}I missed the deadline\u{201D} (or name the person or team).")
+    );
 }
 
 #[test]
@@ -126,9 +177,16 @@ fn utf16_offsets_for_findings_with_emoji_and_accents() {
     let text = "Zoë 🙌 and I shipped 3 “quick” fixes.";
     let a = analyze(text).expect("valid");
     let map = Utf16Map::new(text);
-    let metric = a.findings.iter().find(|f| f.kind == FindingKind::Metric).expect("metric");
+    let metric = a
+        .findings
+        .iter()
+        .find(|f| f.kind == FindingKind::Metric)
+        .expect("metric");
     let utf16: Vec<u16> = text.encode_utf16().collect();
-    let (s, e) = (map.to_utf16(metric.start) as usize, map.to_utf16(metric.end) as usize);
+    let (s, e) = (
+        map.to_utf16(metric.start) as usize,
+        map.to_utf16(metric.end) as usize,
+    );
     assert_eq!(String::from_utf16_lossy(&utf16[s..e]), metric.text);
 }
 
@@ -136,7 +194,10 @@ fn assert_well_formed(text: &str) {
     let Ok(a) = analyze(text) else { return };
     for f in &a.findings {
         assert!(f.start <= f.end && f.end <= text.len(), "{f:?}");
-        assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end), "{f:?}");
+        assert!(
+            text.is_char_boundary(f.start) && text.is_char_boundary(f.end),
+            "{f:?}"
+        );
         assert_eq!(&text[f.start..f.end], f.text);
     }
     for s in &a.segments {

@@ -77,7 +77,11 @@ impl<'a> Text<'a> {
 
     /// True when tokens starting at `i` spell `words` within sentence bounds `limit`.
     pub fn matches_at(&self, i: usize, limit: usize, words: &[&str]) -> bool {
-        i + words.len() <= limit && words.iter().enumerate().all(|(k, w)| self.word(i + k) == *w)
+        i + words.len() <= limit
+            && words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| self.word(i + k) == *w)
     }
 
     pub fn is_first_person_singular(&self, i: usize) -> bool {
@@ -183,9 +187,9 @@ fn tokenize(src: &str) -> (Vec<Token>, String) {
 
 /// Abbreviations whose trailing period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "dr", "mr", "mrs", "ms", "prof", "st", "sr", "jr", "vs", "etc", "approx", "inc", "ltd",
-    "co", "corp", "dept", "est", "fig", "no", "vol", "jan", "feb", "mar", "apr", "jun", "jul",
-    "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ave", "min", "max", "avg",
+    "dr", "mr", "mrs", "ms", "prof", "st", "sr", "jr", "vs", "etc", "approx", "inc", "ltd", "co",
+    "corp", "dept", "est", "fig", "no", "vol", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "mt", "ave", "min", "max", "avg",
 ];
 
 /// Titles stay attached to the following name even though it is capitalised.
@@ -206,7 +210,8 @@ fn ends_sentence(text: &Text, i: usize) -> bool {
         return false;
     };
     let terminal = gap.chars().any(|c| matches!(c, '!' | '?' | '…'));
-    let period = gap.trim_start().starts_with('.') || gap.contains(". ") || gap.contains(".\u{201D}");
+    let period =
+        gap.trim_start().starts_with('.') || gap.contains(". ") || gap.contains(".\u{201D}");
     if terminal {
         return true;
     }
@@ -258,27 +263,38 @@ const CLAUSE_MARKERS: &[&[&str]] = &[
     &["because", "the"],
 ];
 
-/// A run-on is a long sentence without commas or inner punctuation: dictation.
-const RUN_ON_WORDS: usize = 25;
+/// A sentence this long without a comma is a run-on even in punctuated text.
+const RUN_ON_WORDS: usize = 40;
+/// In text with no sentence punctuation at all (dictation), clauses are cut sooner.
+const DICTATED_RUN_ON_WORDS: usize = 12;
 /// Never cut off a clause shorter than this, so "so basically ..." stays whole.
 const MIN_CLAUSE_WORDS: usize = 4;
 
 fn split_sentences(text: &Text) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut first = 0;
+    let dictated = !text.src.contains(['.', '!', '?', '\n']);
+    let run_on = if dictated {
+        DICTATED_RUN_ON_WORDS
+    } else {
+        RUN_ON_WORDS
+    };
     for i in 0..text.tokens.len() {
         if i + 1 == text.tokens.len() || ends_sentence(text, i) {
-            split_run_on(text, first, i + 1, &mut out);
+            split_run_on(text, first, i + 1, run_on, &mut out);
             first = i + 1;
         }
     }
     out
 }
 
-fn split_run_on(text: &Text, first: usize, last: usize, out: &mut Vec<Sentence>) {
-    let punctuated = (first..last.saturating_sub(1))
-        .any(|i| text.gap_after(i).chars().any(|c| matches!(c, ',' | ';' | ':' | '(')));
-    if last - first < RUN_ON_WORDS || punctuated {
+fn split_run_on(text: &Text, first: usize, last: usize, run_on: usize, out: &mut Vec<Sentence>) {
+    let punctuated = (first..last.saturating_sub(1)).any(|i| {
+        text.gap_after(i)
+            .chars()
+            .any(|c| matches!(c, ',' | ';' | ':' | '('))
+    });
+    if last - first < run_on || punctuated {
         out.push(make_sentence(text, first, last));
         return;
     }
@@ -310,7 +326,11 @@ fn make_sentence(text: &Text, first: usize, last: usize) -> Sentence {
 /// Length in bytes of the closing punctuation and quotes that belong to a sentence.
 fn trailing_punctuation(rest: &str) -> usize {
     rest.char_indices()
-        .take_while(|&(_, c)| matches!(c, '.' | '!' | '?' | '…' | '"' | '\'' | ')') || is_close_quote(c) || c == '\u{2019}')
+        .take_while(|&(_, c)| {
+            matches!(c, '.' | '!' | '?' | '…' | '"' | '\'' | ')')
+                || is_close_quote(c)
+                || c == '\u{2019}'
+        })
         .last()
         .map_or(0, |(p, c)| p + c.len_utf8())
 }
@@ -321,7 +341,10 @@ mod tests {
 
     fn sentences(src: &str) -> Vec<&str> {
         let text = Text::new(src);
-        text.sentences.iter().map(|s| &src[s.start..s.end]).collect()
+        text.sentences
+            .iter()
+            .map(|s| &src[s.start..s.end])
+            .collect()
     }
 
     #[test]
@@ -342,7 +365,15 @@ mod tests {
     #[test]
     fn splits_bullets_and_quotes() {
         let got = sentences("- First point here\n- Second point\nShe said “stop.” We stopped.");
-        assert_eq!(got, ["First point here", "Second point", "She said “stop.”", "We stopped."]);
+        assert_eq!(
+            got,
+            [
+                "First point here",
+                "Second point",
+                "She said “stop.”",
+                "We stopped."
+            ]
+        );
     }
 
     #[test]
@@ -365,8 +396,10 @@ mod tests {
     #[test]
     fn marks_quoted_words() {
         let text = Text::new("She wrote \"sorry to push\" and I agreed.");
-        let quoted: Vec<&str> =
-            (0..text.tokens.len()).filter(|&i| text.tokens[i].quoted).map(|i| text.word(i)).collect();
+        let quoted: Vec<&str> = (0..text.tokens.len())
+            .filter(|&i| text.tokens[i].quoted)
+            .map(|i| text.word(i))
+            .collect();
         assert_eq!(quoted, ["sorry", "to", "push"]);
     }
 }
