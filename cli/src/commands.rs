@@ -206,7 +206,7 @@ pub fn fsrs_evaluate(path: &Path, params: Option<&str>) -> CliResult {
     let entries = read_revlog(path)?;
     let params = match params {
         Some(text) => parse_params(text)?,
-        None => aiprep_core::scheduler::default_params(),
+        None => aiprep_core::scheduler::SchedulerConfig::default().params,
     };
     let evaluation = revlog::evaluate(&entries, &params)?;
     print_json(&json!({

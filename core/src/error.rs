@@ -19,6 +19,10 @@ pub enum Error {
     Storage(#[from] crate::storage::StorageError),
     #[error(transparent)]
     Unlock(#[from] crate::unlock::UnlockError),
+    #[error(transparent)]
+    Scheduler(#[from] crate::scheduler::SchedulerError),
+    #[error(transparent)]
+    Analyzer(#[from] crate::analyzer::AnalyzerError),
     #[error("cannot import: {0}")]
     Import(#[from] crate::storage::ImportError),
 }

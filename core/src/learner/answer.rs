@@ -197,7 +197,7 @@ impl Learner {
         attempt: &Attempt<'_>,
         now: DateTime<Utc>,
     ) -> Result<(DateTime<Utc>, bool)> {
-        let outcome = self.scheduler.review(id, before, rating, now);
+        let outcome = self.scheduler.review(id, before, rating, now)?;
         let stamp = self.stamp(now);
         let review = ReviewRecord {
             item_id: id,

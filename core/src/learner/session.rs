@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 
 use super::Learner;
 use crate::content::ItemRef;
-use crate::daily::{ChallengeCandidate, ChallengeKind, ChallengePool};
+use crate::daily::{Candidate, ChallengePool};
 use crate::error::Result;
 use crate::quiz::{self, AbilityModel, AnswerEvent, QuestionInfo};
 use crate::scheduler::{self, QueueEntry};
@@ -97,7 +97,7 @@ impl Learner {
                 state: item.state,
             })
             .collect();
-        Ok(scheduler::order_due(entries, now, self.config.reviews_per_day as usize)
+        Ok(scheduler::order_due(entries, now, self.config.reviews_per_day)
             .into_iter()
             .map(|e| {
                 let kind = accessible[e.item_id.as_str()];
@@ -161,27 +161,32 @@ impl Learner {
     /// ones and weak concepts marked.
     pub(super) fn challenge_pool(&mut self, now: DateTime<Utc>) -> Result<ChallengePool> {
         let due: HashSet<String> = self.due_queue(now)?.into_iter().map(|(id, _)| id).collect();
-        let model = self.ability_model()?.clone();
-        let m = &self.pack.module;
-        let mut candidates = Vec::new();
-        let mut push = |id: &str, kind: ChallengeKind, free: bool, concepts: &[String]| {
-            candidates.push(ChallengeCandidate {
-                id: id.to_owned(),
-                kind,
-                accessible: self.is_accessible(free),
-                due: due.contains(id),
-                weakness: -model.ability_for(concepts),
-            });
+        let weak_concepts = self
+            .ability_model()?
+            .concept_abilities()
+            .into_iter()
+            .map(|c| c.concept)
+            .collect();
+        let candidate = |id: &str, free: bool, concepts: &[String]| Candidate {
+            id: id.to_owned(),
+            concepts: concepts.to_vec(),
+            due: due.contains(id),
+            accessible: self.is_accessible(free),
         };
-        for q in &m.quiz {
-            push(&q.id, ChallengeKind::Quiz, q.free, &q.concepts);
-        }
-        for s in &m.practice_scenarios {
-            push(&s.id, ChallengeKind::Scenario, s.free, &s.concepts);
-        }
-        for e in &m.exercises {
-            push(&e.id, ChallengeKind::Exercise, e.free, &e.concepts);
-        }
-        Ok(ChallengePool { candidates })
+        let m = &self.pack.module;
+        Ok(ChallengePool {
+            quiz: m.quiz.iter().map(|q| candidate(&q.id, q.free, &q.concepts)).collect(),
+            scenarios: m
+                .practice_scenarios
+                .iter()
+                .map(|s| candidate(&s.id, s.free, &s.concepts))
+                .collect(),
+            exercises: m
+                .exercises
+                .iter()
+                .map(|e| candidate(&e.id, e.free, &e.concepts))
+                .collect(),
+            weak_concepts,
+        })
     }
 }

@@ -72,7 +72,7 @@ impl Learner {
             for offset in offsets {
                 let at = start + Duration::seconds(offset);
                 let rating = simulated_rating(&mut rng);
-                let outcome = self.scheduler.review(&id, &state, rating, at);
+                let outcome = self.scheduler.review(&id, &state, rating, at)?;
                 let stamp = self.stamp(at);
                 pending.push((id.clone(), state, rating, outcome.state.clone(), outcome.elapsed_days, stamp));
                 state = outcome.state;

@@ -68,6 +68,7 @@ pub struct ScorePoint {
 impl Learner {
     pub fn stats(&mut self, now: DateTime<Utc>) -> Result<Stats> {
         let today = scheduler::learning_day(now, self.zone, self.config.day_start_hour);
+        let model = self.ability_model()?.clone();
         let choices = self.storage.choice_attempts()?;
         let exercises = self.storage.exercise_attempts()?;
         let correct = choices.iter().filter(|a| a.correct).count() as u64;
@@ -84,7 +85,6 @@ impl Learner {
                 tally.1 += u32::from(attempt.correct);
             }
         }
-        let model = self.ability_model()?;
         let mastery = self
             .pack
             .module
@@ -95,7 +95,7 @@ impl Learner {
                 ConceptMastery {
                     concept: c.id.clone(),
                     name: c.name.clone(),
-                    mastery: model.mastery(&c.id),
+                    mastery: logistic(model.concept_ability(&c.id)),
                     answered,
                     correct,
                 }
@@ -150,4 +150,10 @@ impl Learner {
             .map(|item| item.concepts())
             .unwrap_or(&[])
     }
+}
+
+/// Mastery shown to the learner: the chance of answering a question of
+/// average difficulty (logit 0) without guessing.
+fn logistic(ability: f64) -> f64 {
+    1.0 / (1.0 + (-ability).exp())
 }

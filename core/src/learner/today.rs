@@ -4,7 +4,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
 use super::Learner;
-use crate::daily::{self, ChallengeKind, Streak};
+use crate::daily::{self, ChallengeKind, Completion, Streak};
 use crate::error::Result;
 use crate::storage::{ItemKind, StoredChallenge};
 
@@ -57,7 +57,18 @@ impl Learner {
     }
 
     pub fn streak(&self, now: DateTime<Utc>) -> Result<Streak> {
-        let completions = self.storage.challenge_completions()?;
+        let completions: Vec<Completion> = self
+            .storage
+            .challenge_completions()?
+            .into_iter()
+            .map(|c| Completion {
+                completed_at: c.completed_at,
+                // Zones were valid when stored; a name this build no longer
+                // knows still has its learning day, which is what counts.
+                zone: c.zone.parse().unwrap_or(chrono_tz::UTC),
+                learning_day: c.learning_day,
+            })
+            .collect();
         Ok(daily::streak(
             &completions,
             now,
@@ -68,7 +79,7 @@ impl Learner {
 
     /// New items the learner may still start today: the daily limit less what
     /// was started, capped by the accessible items never seen.
-    fn new_available(&self, day: NaiveDate) -> Result<u32> {
+    pub(super) fn new_available(&self, day: NaiveDate) -> Result<u32> {
         let started_today = self.storage.new_items_on(day)?;
         let allowance = self.config.new_per_day.saturating_sub(started_today);
         let seen: std::collections::HashSet<String> =

@@ -70,11 +70,11 @@ impl Storage {
         ))
     }
 
-    /// Every completed challenge in completion order, for streaks.
+    /// Every completed challenge in the order completions were recorded, for streaks.
     pub fn challenge_completions(&self) -> Result<Vec<ChallengeCompletion>, StorageError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT learning_day, completed_ms, completed_zone, completed_offset_s
-             FROM daily_challenges WHERE completed_ms IS NOT NULL ORDER BY completed_ms",
+             FROM daily_challenges WHERE completed_ms IS NOT NULL ORDER BY completion_seq",
         )?;
         let rows = stmt.query_map([], |r| {
             Ok(ChallengeCompletion {
@@ -115,7 +115,8 @@ pub(super) fn mark_challenge_item(
         return Ok(false);
     }
     tx.execute(
-        "UPDATE daily_challenges SET completed_ms = ?2, completed_zone = ?3, completed_offset_s = ?4
+        "UPDATE daily_challenges SET completed_ms = ?2, completed_zone = ?3, completed_offset_s = ?4,
+           completion_seq = (SELECT coalesce(max(completion_seq), 0) + 1 FROM daily_challenges)
          WHERE learning_day = ?1 AND completed_ms IS NULL",
         params![day, to_ms(stamp.at), stamp.zone, stamp.utc_offset_s],
     )

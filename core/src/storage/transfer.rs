@@ -90,6 +90,8 @@ pub struct ChallengeRow {
     pub learning_day: String,
     pub created_ms: i64,
     pub completed_ms: Option<i64>,
+    /// Order of completion as recorded (see the schema).
+    pub completion_seq: Option<i64>,
     pub completed_zone: Option<String>,
     pub completed_offset_s: Option<i32>,
     pub items: Vec<ChallengeItemRow>,
@@ -300,8 +302,8 @@ impl Storage {
         let exercise_attempts = collect(c, "SELECT item_id, answered_ms, zone, utc_offset_s, learning_day, answer_text, tier, score, analysis_json FROM exercise_attempts ORDER BY answered_ms, id", |r| {
             Ok(ExerciseRow { item_id: r.get(0)?, answered_ms: r.get(1)?, zone: r.get(2)?, utc_offset_s: r.get(3)?, learning_day: r.get(4)?, answer_text: r.get(5)?, tier: r.get(6)?, score: r.get(7)?, analysis_json: r.get(8)? })
         })?;
-        let mut challenges = collect(c, "SELECT learning_day, created_ms, completed_ms, completed_zone, completed_offset_s FROM daily_challenges ORDER BY learning_day", |r| {
-            Ok(ChallengeRow { learning_day: r.get(0)?, created_ms: r.get(1)?, completed_ms: r.get(2)?, completed_zone: r.get(3)?, completed_offset_s: r.get(4)?, items: Vec::new() })
+        let mut challenges = collect(c, "SELECT learning_day, created_ms, completed_ms, completion_seq, completed_zone, completed_offset_s FROM daily_challenges ORDER BY learning_day", |r| {
+            Ok(ChallengeRow { learning_day: r.get(0)?, created_ms: r.get(1)?, completed_ms: r.get(2)?, completion_seq: r.get(3)?, completed_zone: r.get(4)?, completed_offset_s: r.get(5)?, items: Vec::new() })
         })?;
         for ch in &mut challenges {
             let mut stmt = c.prepare_cached("SELECT item_id, kind, done_ms FROM daily_challenge_items WHERE learning_day = ?1 ORDER BY position")?;
@@ -387,10 +389,13 @@ impl Storage {
                     params![r.item_id, r.answered_ms, r.zone, r.utc_offset_s, r.learning_day, r.answer_text, r.tier, r.score, r.analysis_json],
                 )? as u64;
             }
-            for c in &e.challenges {
+            // Completions keep their recorded order, after those already here.
+            let mut challenges: Vec<&ChallengeRow> = e.challenges.iter().collect();
+            challenges.sort_by_key(|c| (c.completion_seq.is_none(), c.completion_seq));
+            for c in challenges {
                 let added = tx.execute(
-                    "INSERT OR IGNORE INTO daily_challenges (learning_day, created_ms, completed_ms, completed_zone, completed_offset_s)
-                     VALUES (?1, ?2, ?3, ?4, ?5)",
+                    "INSERT OR IGNORE INTO daily_challenges (learning_day, created_ms, completed_ms, completion_seq, completed_zone, completed_offset_s)
+                     VALUES (?1, ?2, ?3, CASE WHEN ?3 IS NULL THEN NULL ELSE (SELECT coalesce(max(completion_seq), 0) + 1 FROM daily_challenges) END, ?4, ?5)",
                     params![c.learning_day, c.created_ms, c.completed_ms, c.completed_zone, c.completed_offset_s],
                 )?;
                 if added == 0 {

@@ -73,6 +73,9 @@ CREATE TABLE daily_challenges (
     learning_day       TEXT PRIMARY KEY NOT NULL,
     created_ms         INTEGER NOT NULL,
     completed_ms       INTEGER,
+    -- Order of completion as recorded, whatever the clock said: a clock set
+    -- back must not slot a completion into an earlier gap.
+    completion_seq     INTEGER UNIQUE,
     completed_zone     TEXT,
     completed_offset_s INTEGER
 ) STRICT;
