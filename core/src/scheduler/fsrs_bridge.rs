@@ -16,6 +16,9 @@ const LAPSE_STEP_MINUTES: i64 = 10;
 
 const SECONDS_PER_DAY: f64 = 86_400.0;
 
+/// The `fsrs` crate clips the decay parameter to this range before using it.
+const DECAY_RANGE: (f32, f32) = (0.1, 0.8);
+
 /// What one answer did to an item.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReviewOutcome {
@@ -128,7 +131,8 @@ impl Scheduler {
                     .params
                     .get(20)
                     .copied()
-                    .unwrap_or(fsrs::FSRS6_DEFAULT_DECAY);
+                    .unwrap_or(fsrs::FSRS6_DEFAULT_DECAY)
+                    .clamp(DECAY_RANGE.0, DECAY_RANGE.1);
                 fsrs::current_retrievability(to_fsrs(memory), days, decay)
             }
             _ => 1.0,
