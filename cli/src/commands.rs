@@ -86,7 +86,9 @@ pub fn answer(
             }
         }
         (Some(_), Some(_)) => Err("give either CHOICE or --text, not both".into()),
-        (None, None) => Err(format!("answer {id} needs CHOICE (0-based option) or --text TEXT").into()),
+        (None, None) => {
+            Err(format!("answer {id} needs CHOICE (0-based option) or --text TEXT").into())
+        }
     }
 }
 
@@ -163,7 +165,8 @@ fn analyze_jsonl(file: Option<&Path>) -> CliResult {
     }
     let input: Box<dyn BufRead> = match file {
         Some(path) if path != Path::new("-") => Box::new(std::io::BufReader::new(
-            std::fs::File::open(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?,
+            std::fs::File::open(path)
+                .map_err(|e| format!("cannot read {}: {e}", path.display()))?,
         )),
         _ => Box::new(std::io::stdin().lock()),
     };
@@ -175,8 +178,8 @@ fn analyze_jsonl(file: Option<&Path>) -> CliResult {
         }
         let parsed: Line = serde_json::from_str(&line)
             .map_err(|e| format!("line {}: expected {{\"id\", \"text\"}}: {e}", number + 1))?;
-        let analysis = analyzer::analyze(&parsed.text)
-            .map_err(|e| format!("line {}: {e}", number + 1))?;
+        let analysis =
+            analyzer::analyze(&parsed.text).map_err(|e| format!("line {}: {e}", number + 1))?;
         let mut value = serde_json::to_value(&analysis)?;
         value["id"] = parsed.id;
         writeln!(out, "{}", serde_json::to_string(&value)?)?;
@@ -296,7 +299,8 @@ fn parse_part(text: &str) -> CliResult<aiprep_core::content::StarPart> {
         .into_iter()
         .find(|p| p.as_str().eq_ignore_ascii_case(text.trim()))
         .ok_or_else(|| {
-            format!("{text:?} is not a part: use situation, task, action, result or takeaway").into()
+            format!("{text:?} is not a part: use situation, task, action, result or takeaway")
+                .into()
         })
 }
 
@@ -305,7 +309,8 @@ pub fn export(env: &Env, file: &Path) -> CliResult {
     let json = learner.export_json()?;
     // Write beside, then rename: a failed export never leaves half a file.
     let partial = file.with_extension("partial");
-    std::fs::write(&partial, json).map_err(|e| format!("cannot write {}: {e}", partial.display()))?;
+    std::fs::write(&partial, json)
+        .map_err(|e| format!("cannot write {}: {e}", partial.display()))?;
     std::fs::rename(&partial, file).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
     println!("Exported to {}", file.display());
     Ok(())

@@ -61,8 +61,7 @@ impl<'a> Session<'a> {
     fn read_choice(&mut self, options: usize) -> CliResult<Reply> {
         let last = aiprep_core::content::option_letter(options - 1);
         loop {
-            let Some(line) =
-                self.read_line(&format!("Your answer (A-{last}, q to stop): "))?
+            let Some(line) = self.read_line(&format!("Your answer (A-{last}, q to stop): "))?
             else {
                 return Ok(Reply::Quit);
             };
@@ -83,10 +82,15 @@ impl<'a> Session<'a> {
 
     /// A written answer: lines until an empty line.
     fn read_text(&mut self) -> CliResult<Reply> {
-        println!("{}", style("Write your answer; finish with an empty line (q alone to stop).").dim());
+        println!(
+            "{}",
+            style("Write your answer; finish with an empty line (q alone to stop).").dim()
+        );
         let mut text = String::new();
         loop {
-            let Some(line) = self.read_line("> ")? else { break };
+            let Some(line) = self.read_line("> ")? else {
+                break;
+            };
             if line.is_empty() {
                 break;
             }
@@ -154,7 +158,11 @@ impl<'a> Session<'a> {
                 self.answered += 1;
                 self.correct += u32::from(feedback.correct);
                 render::choice_feedback(&mut out, &feedback)?;
-                writeln!(out, "{}", style(format!("Score: {}/{}", self.correct, self.answered)).dim())?;
+                writeln!(
+                    out,
+                    "{}",
+                    style(format!("Score: {}/{}", self.correct, self.answered)).dim()
+                )?;
             }
             Reply::Text(text) => {
                 let feedback = self.learner.answer_text(id, &text, duration_ms, now)?;
@@ -163,7 +171,11 @@ impl<'a> Session<'a> {
                 writeln!(out, "{}", style("A model answer:").cyan())?;
                 write!(out, "{}", render::wrap(&feedback.model_answer, "  │ "))?;
                 if feedback.challenge_completed {
-                    writeln!(out, "{}", style("★ Today's challenge is complete!").yellow().bold())?;
+                    writeln!(
+                        out,
+                        "{}",
+                        style("★ Today's challenge is complete!").yellow().bold()
+                    )?;
                 }
             }
         }
@@ -184,7 +196,13 @@ pub fn today(env: &Env) -> CliResult {
         plan.due_reviews,
         plan.new_available
     );
-    let open: Vec<_> = plan.challenge.items.iter().filter(|i| !i.done).cloned().collect();
+    let open: Vec<_> = plan
+        .challenge
+        .items
+        .iter()
+        .filter(|i| !i.done)
+        .cloned()
+        .collect();
     if open.is_empty() {
         println!("Today's challenge is done. Reviews next.");
     } else {
@@ -203,7 +221,10 @@ pub fn today(env: &Env) -> CliResult {
     loop {
         let next = session.learner.next_review(session.now())?;
         let Some((id, kind)) = next else {
-            println!("\n{}", style("Nothing else is due. See you tomorrow!").green());
+            println!(
+                "\n{}",
+                style("Nothing else is due. See you tomorrow!").green()
+            );
             break;
         };
         match session.ask(&id, kind) {

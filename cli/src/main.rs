@@ -308,10 +308,7 @@ fn run(cli: Cli) -> CliResult {
         Command::Stats { json } => commands::stats(&env, json),
         Command::Analyze { file, json, jsonl } => commands::analyze(file.as_deref(), json, jsonl),
         Command::Fsrs {
-            command:
-                FsrsCommand::Evaluate {
-                    revlog, params, ..
-                },
+            command: FsrsCommand::Evaluate { revlog, params, .. },
         } => commands::fsrs_evaluate(&revlog, params.as_deref()),
         Command::Fsrs {
             command: FsrsCommand::Optimize { revlog, .. },

@@ -93,7 +93,11 @@ pub fn choice_feedback(out: &mut impl Write, feedback: &ChoiceFeedback) -> CliRe
         write!(out, "{}", wrap(best, "  "))?;
     }
     if feedback.challenge_completed {
-        writeln!(out, "{}", style("★ Today's challenge is complete!").yellow().bold())?;
+        writeln!(
+            out,
+            "{}",
+            style("★ Today's challenge is complete!").yellow().bold()
+        )?;
     }
     Ok(())
 }
@@ -295,7 +299,13 @@ pub fn part_check(out: &mut impl Write, check: &PartCheck) -> CliResult {
     }
     for f in &check.findings {
         let mark = if f.kind.is_positive() { "+" } else { "−" };
-        writeln!(out, "  {mark} {} “{}”: {}", f.kind.as_str(), f.text, f.message)?;
+        writeln!(
+            out,
+            "  {mark} {} “{}”: {}",
+            f.kind.as_str(),
+            f.text,
+            f.message
+        )?;
     }
     Ok(())
 }

@@ -121,7 +121,10 @@ fn today_plan_is_stable_within_a_day() {
         assert!(["quiz", "scenario", "exercise"].contains(&item["kind"].as_str().unwrap()));
         assert_eq!(item["done"], false);
     }
-    let later = json(&aiprep(&db, &["--now", "2026-03-10T20:00:00Z", "today", "--json"]));
+    let later = json(&aiprep(
+        &db,
+        &["--now", "2026-03-10T20:00:00Z", "today", "--json"],
+    ));
     assert_eq!(first["challenge"], later["challenge"]);
 }
 
@@ -130,7 +133,11 @@ fn interactive_quiz_from_a_pipe_records_answers() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("p.sqlite3");
     let out = aiprep_with_input(&db, &["--now", NOW, "quiz", "--count", "3"], "a\nb\nc\n");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(stdout.contains("Score:"), "{stdout}");
     let stats = json(&aiprep(&db, &["stats", "--json"]));
@@ -140,7 +147,10 @@ fn interactive_quiz_from_a_pipe_records_answers() {
 #[test]
 fn content_stats_meet_the_module_minimums() {
     let dir = tempfile::tempdir().unwrap();
-    let stats = json(&aiprep(&dir.path().join("p.sqlite3"), &["content", "stats", "--json"]));
+    let stats = json(&aiprep(
+        &dir.path().join("p.sqlite3"),
+        &["content", "stats", "--json"],
+    ));
     let module = &stats["modules"][0];
     assert_eq!(module["id"], "failure-story");
     assert!(module["quiz_items"].as_u64().unwrap() >= 40);
@@ -163,5 +173,8 @@ fn a_non_database_file_is_refused_and_kept() {
     std::fs::write(&db, b"not a database at all, but precious").unwrap();
     let out = aiprep(&db, &["stats", "--json"]);
     assert!(!out.status.success());
-    assert_eq!(std::fs::read(&db).unwrap(), b"not a database at all, but precious");
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        b"not a database at all, but precious"
+    );
 }

@@ -71,7 +71,10 @@ fn killed_sessions_keep_every_reported_answer() {
         "{reported_total} answers were reported saved but only {saved} are stored"
     );
     // At most one answer per killed process can be committed but not yet printed.
-    assert!(saved <= reported_total + KILLS, "{saved} > {reported_total} + {KILLS}");
+    assert!(
+        saved <= reported_total + KILLS,
+        "{saved} > {reported_total} + {KILLS}"
+    );
     assert!(reported_total > 0, "no session got far enough to answer");
     // Review log, attempts and item states were written together.
     assert_eq!(storage.review_log().unwrap().len() as u32, saved);

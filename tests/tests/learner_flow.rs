@@ -49,14 +49,22 @@ fn complete_challenge(learner: &mut Learner, now: DateTime<Utc>) {
         let at = now + Duration::minutes(i as i64 + 1);
         match item.kind {
             ItemKind::Exercise => {
-                learner.answer_text(&item.id, STRONG_ANSWER, 60_000, at).unwrap();
+                learner
+                    .answer_text(&item.id, STRONG_ANSWER, 60_000, at)
+                    .unwrap();
             }
             _ => {
                 learner.answer_choice(&item.id, 0, 10_000, at).unwrap();
             }
         }
     }
-    assert!(learner.today(now + Duration::hours(1)).unwrap().challenge.completed);
+    assert!(
+        learner
+            .today(now + Duration::hours(1))
+            .unwrap()
+            .challenge
+            .completed
+    );
 }
 
 #[test]
@@ -71,7 +79,9 @@ fn progress_survives_closing_and_reopening() {
             .find(|q| !q.locked)
             .unwrap()
             .id;
-        learner.answer_choice(&question, 1, 12_000, morning(2)).unwrap();
+        learner
+            .answer_choice(&question, 1, 12_000, morning(2))
+            .unwrap();
         let exercise = learner
             .module()
             .exercises
@@ -110,7 +120,10 @@ fn locked_items_open_after_a_verified_purchase_and_stay_open() {
             learner.answer_choice(&locked, 0, 5_000, morning(2)),
             Err(Error::Locked { .. })
         ));
-        assert!(matches!(learner.question(&locked), Err(Error::Locked { .. })));
+        assert!(matches!(
+            learner.question(&locked),
+            Err(Error::Locked { .. })
+        ));
         // A purchase signed by someone else is refused and unlocks nothing.
         let forged = learner.unlock(&testdata("purchase.json"), "AAAA", morning(2));
         assert!(forged.is_err());
@@ -126,7 +139,9 @@ fn locked_items_open_after_a_verified_purchase_and_stay_open() {
     let mut learner = open(&db, morning(3));
     assert!(learner.entitlement().unlocked, "re-derived at start");
     assert!(learner.quiz_list().iter().all(|q| !q.locked));
-    learner.answer_choice(&locked, 0, 5_000, morning(3)).unwrap();
+    learner
+        .answer_choice(&locked, 0, 5_000, morning(3))
+        .unwrap();
 }
 
 #[test]
@@ -151,7 +166,13 @@ fn daily_challenges_build_a_streak() {
     let mut learner = Learner::open_in_memory(ZONE, embedded_pack(), None, morning(2)).unwrap();
     for (day, expected) in [(2, 1), (3, 2), (4, 3)] {
         complete_challenge(&mut learner, morning(day));
-        assert_eq!(learner.today(morning(day) + Duration::hours(2)).unwrap().streak, expected);
+        assert_eq!(
+            learner
+                .today(morning(day) + Duration::hours(2))
+                .unwrap()
+                .streak,
+            expected
+        );
     }
     // A skipped day breaks it.
     let plan = learner.today(morning(6)).unwrap();
@@ -164,9 +185,16 @@ fn export_and_import_round_trip_without_duplicates() {
     let dir = tempfile::tempdir().unwrap();
     let mut source = open(&dir.path().join("old-phone.sqlite3"), morning(2));
     complete_challenge(&mut source, morning(2));
-    let story = source.story_create("The billing cut-over", morning(2)).unwrap();
+    let story = source
+        .story_create("The billing cut-over", morning(2))
+        .unwrap();
     source
-        .story_set_part(story, aiprep_core::content::StarPart::Action, "I skipped the rehearsal.", morning(2))
+        .story_set_part(
+            story,
+            aiprep_core::content::StarPart::Action,
+            "I skipped the rehearsal.",
+            morning(2),
+        )
         .unwrap();
     source.story_save_version(story, morning(2)).unwrap();
     let exported = source.export_json().unwrap();
@@ -175,7 +203,10 @@ fn export_and_import_round_trip_without_duplicates() {
     let first = target.import_json(&exported, morning(3)).unwrap();
     assert!(first.reviews > 0);
     let again = target.import_json(&exported, morning(3)).unwrap();
-    assert_eq!(again.reviews + again.quiz_attempts + again.exercise_attempts + again.stories, 0);
+    assert_eq!(
+        again.reviews + again.quiz_attempts + again.exercise_attempts + again.stories,
+        0
+    );
     assert_eq!(target.export_json().unwrap(), exported, "exact round trip");
 }
 
@@ -190,11 +221,22 @@ fn bad_imports_are_refused_whole() {
         "{}".to_owned(),
         good.replace("\"rating\": 3", "\"rating\": 9"),
         good.replace("\"version\": 1", "\"version\": 99"),
-        good.replacen("\"learning_day\": \"2026-03-02\"", "\"learning_day\": \"yesterday\"", 1),
+        good.replacen(
+            "\"learning_day\": \"2026-03-02\"",
+            "\"learning_day\": \"yesterday\"",
+            1,
+        ),
     ] {
-        assert!(matches!(fresh.import_json(&bad, morning(2)), Err(Error::Import(_))), "{bad:.60}");
+        assert!(
+            matches!(fresh.import_json(&bad, morning(2)), Err(Error::Import(_))),
+            "{bad:.60}"
+        );
     }
-    assert_eq!(fresh.stats(morning(2)).unwrap().attempts, 0, "nothing half-imported");
+    assert_eq!(
+        fresh.stats(morning(2)).unwrap().attempts,
+        0,
+        "nothing half-imported"
+    );
 }
 
 #[test]
@@ -211,7 +253,12 @@ fn backups_roll_and_restore_over_a_damaged_file() {
                 .unwrap();
         }
         assert!(learner
-            .backup_if_due(&backups, Duration::hours(24), 3, morning(9) + Duration::hours(1))
+            .backup_if_due(
+                &backups,
+                Duration::hours(24),
+                3,
+                morning(9) + Duration::hours(1)
+            )
             .unwrap()
             .is_none());
     }

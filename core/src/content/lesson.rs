@@ -16,13 +16,25 @@ pub struct LessonSection {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Block {
-    Heading { text: String },
-    Paragraph { text: String },
-    Bullets { items: Vec<String> },
+    Heading {
+        text: String,
+    },
+    Paragraph {
+        text: String,
+    },
+    Bullets {
+        items: Vec<String>,
+    },
     /// A quoted script or answer, with a label such as "Before" or "Model answer".
-    Example { label: String, text: String },
+    Example {
+        label: String,
+        text: String,
+    },
     /// An item that needs the unlock: its title only.
-    Locked { id: String, title: String },
+    Locked {
+        id: String,
+        title: String,
+    },
 }
 
 /// Section ids in reading order.

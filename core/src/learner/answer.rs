@@ -183,7 +183,9 @@ impl Learner {
                 .map(|s| s.id.as_str())
                 .collect(),
         };
-        Ok(self.storage.typical_duration_ms(&peers, TYPICAL_TIME_WINDOW)?)
+        Ok(self
+            .storage
+            .typical_duration_ms(&peers, TYPICAL_TIME_WINDOW)?)
     }
 
     #[allow(clippy::too_many_arguments)]

@@ -8,13 +8,13 @@ mod session;
 mod simulate;
 mod stats;
 mod story;
-mod transfer;
 mod today;
+mod transfer;
 
 pub use answer::{ChoiceFeedback, ExerciseFeedback};
 pub use simulate::SimulationReport;
-pub use story::{DraftPart, PartCheck, StoryDraft, StorySummary, StoryVersion};
 pub use stats::{ConceptMastery, DayAccuracy, DayCount, ScorePoint, Stats};
+pub use story::{DraftPart, PartCheck, StoryDraft, StorySummary, StoryVersion};
 pub use today::{ChallengeItemView, ChallengeView, TodayPlan};
 
 use std::path::Path;
@@ -211,7 +211,10 @@ impl Learner {
         signature_b64: &str,
         now: DateTime<Utc>,
     ) -> Result<&Entitlement> {
-        let store = self.store.as_ref().ok_or(unlock::UnlockError::NoKeyConfigured)?;
+        let store = self
+            .store
+            .as_ref()
+            .ok_or(unlock::UnlockError::NoKeyConfigured)?;
         let purchase = unlock::verify_purchase(store, original_json, signature_b64)?;
         self.storage.store_purchase(
             &crate::storage::PurchaseRow {
@@ -229,7 +232,11 @@ impl Learner {
     }
 
     /// The shell confirmed the store acknowledged this purchase.
-    pub fn acknowledge_purchase(&mut self, token: &str, now: DateTime<Utc>) -> Result<&Entitlement> {
+    pub fn acknowledge_purchase(
+        &mut self,
+        token: &str,
+        now: DateTime<Utc>,
+    ) -> Result<&Entitlement> {
         if !self.storage.acknowledge_purchase(token)? {
             return Err(not_found("purchase", token));
         }

@@ -88,7 +88,9 @@ impl Learner {
     /// accessible ones only, capped by the daily review limit.
     pub fn due_queue(&self, now: DateTime<Utc>) -> Result<Vec<(String, ItemKind)>> {
         let accessible: HashMap<&str, ItemKind> = self.accessible_review_items().collect();
-        let stored = self.storage.due_items(now, self.config.reviews_per_day.saturating_mul(4))?;
+        let stored = self
+            .storage
+            .due_items(now, self.config.reviews_per_day.saturating_mul(4))?;
         let entries = stored
             .into_iter()
             .filter(|item| accessible.contains_key(item.item_id.as_str()))
@@ -97,13 +99,15 @@ impl Learner {
                 state: item.state,
             })
             .collect();
-        Ok(scheduler::order_due(entries, now, self.config.reviews_per_day)
-            .into_iter()
-            .map(|e| {
-                let kind = accessible[e.item_id.as_str()];
-                (e.item_id, kind)
-            })
-            .collect())
+        Ok(
+            scheduler::order_due(entries, now, self.config.reviews_per_day)
+                .into_iter()
+                .map(|e| {
+                    let kind = accessible[e.item_id.as_str()];
+                    (e.item_id, kind)
+                })
+                .collect(),
+        )
     }
 
     /// The next review for the session: a due item, else a new quiz question
@@ -123,7 +127,11 @@ impl Learner {
     }
 
     /// The adaptive quiz's next question, never one of `asked` this session.
-    pub fn next_question(&mut self, asked: &[String], now: DateTime<Utc>) -> Result<Option<String>> {
+    pub fn next_question(
+        &mut self,
+        asked: &[String],
+        now: DateTime<Utc>,
+    ) -> Result<Option<String>> {
         let asked: HashSet<String> = asked.iter().cloned().collect();
         self.next_question_excluding(&asked, now)
     }
@@ -175,7 +183,11 @@ impl Learner {
         };
         let m = &self.pack.module;
         Ok(ChallengePool {
-            quiz: m.quiz.iter().map(|q| candidate(&q.id, q.free, &q.concepts)).collect(),
+            quiz: m
+                .quiz
+                .iter()
+                .map(|q| candidate(&q.id, q.free, &q.concepts))
+                .collect(),
             scenarios: m
                 .practice_scenarios
                 .iter()

@@ -50,9 +50,16 @@ fn simulated_rating(rng: &mut SplitMix) -> Rating {
 }
 
 impl Learner {
-    pub fn simulate(&mut self, items: u32, reviews: u64, now: DateTime<Utc>) -> Result<SimulationReport> {
+    pub fn simulate(
+        &mut self,
+        items: u32,
+        reviews: u64,
+        now: DateTime<Utc>,
+    ) -> Result<SimulationReport> {
         if items == 0 {
-            return Err(crate::Error::InvalidInput("--items must be at least 1".into()));
+            return Err(crate::Error::InvalidInput(
+                "--items must be at least 1".into(),
+            ));
         }
         let mut rng = SplitMix(0x5EED ^ u64::from(items) ^ reviews);
         let start = now - Duration::days(HISTORY_DAYS);
@@ -74,7 +81,14 @@ impl Learner {
                 let rating = simulated_rating(&mut rng);
                 let outcome = self.scheduler.review(&id, &state, rating, at)?;
                 let stamp = self.stamp(at);
-                pending.push((id.clone(), state, rating, outcome.state.clone(), outcome.elapsed_days, stamp));
+                pending.push((
+                    id.clone(),
+                    state,
+                    rating,
+                    outcome.state.clone(),
+                    outcome.elapsed_days,
+                    stamp,
+                ));
                 state = outcome.state;
                 if pending.len() == BATCH {
                     self.flush_simulated(&mut pending)?;

@@ -91,7 +91,8 @@ impl Learner {
             .concepts
             .iter()
             .map(|c| {
-                let (answered, correct) = by_concept.get(c.id.as_str()).copied().unwrap_or_default();
+                let (answered, correct) =
+                    by_concept.get(c.id.as_str()).copied().unwrap_or_default();
                 ConceptMastery {
                     concept: c.id.clone(),
                     name: c.name.clone(),

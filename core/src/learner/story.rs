@@ -163,7 +163,10 @@ impl Learner {
             takeaway_share: analysis.takeaway_share,
         };
         let version = self.storage.save_story_version(id, &row)?;
-        Ok(StoryVersion { version, ..row.into() })
+        Ok(StoryVersion {
+            version,
+            ..row.into()
+        })
     }
 
     pub fn story_versions(&self, id: i64) -> Result<Vec<StoryVersion>> {

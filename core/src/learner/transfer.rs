@@ -12,8 +12,8 @@ impl Learner {
     /// All progress as the versioned JSON export document.
     pub fn export_json(&self) -> Result<String> {
         let export = self.storage.export()?;
-        Ok(serde_json::to_string_pretty(&export)
-            .map_err(|e| crate::Error::InvalidInput(format!("export: {e}")))?)
+        serde_json::to_string_pretty(&export)
+            .map_err(|e| crate::Error::InvalidInput(format!("export: {e}")))
     }
 
     /// Validates an export document completely, then merges it in one

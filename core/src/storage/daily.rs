@@ -65,9 +65,8 @@ impl Storage {
             }
             Ok(())
         })?;
-        self.challenge(day)?.ok_or(StorageError::Sqlite(
-            rusqlite::Error::QueryReturnedNoRows,
-        ))
+        self.challenge(day)?
+            .ok_or(StorageError::Sqlite(rusqlite::Error::QueryReturnedNoRows))
     }
 
     /// Every completed challenge in the order completions were recorded, for streaks.

@@ -9,15 +9,15 @@ mod records;
 mod schema;
 mod settings;
 mod stories;
-mod transfer;
 #[cfg(test)]
 mod tests;
+mod transfer;
 
 pub use backup::{list_backups, restore_backup};
 pub use records::*;
+pub use schema::CURRENT_VERSION;
 pub use stories::{StoryRow, StoryVersionRow};
 pub use transfer::{parse_export, ImportError, ImportReport, ProgressExport, EXPORT_VERSION};
-pub use schema::CURRENT_VERSION;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -109,7 +109,9 @@ impl Storage {
             });
         }
         let storage = Storage { conn };
-        let problems = storage.integrity_problems().map_err(|e| classify(e, path))?;
+        let problems = storage
+            .integrity_problems()
+            .map_err(|e| classify(e, path))?;
         if let Some(first) = problems.into_iter().next() {
             return Err(StorageError::Corrupt {
                 path: path.to_owned(),
@@ -185,7 +187,8 @@ pub(crate) fn day_text(day: NaiveDate) -> String {
 }
 
 pub(crate) fn parse_day(text: &str) -> rusqlite::Result<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| progress::bad_value("learning_day", text))
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| progress::bad_value("learning_day", text))
 }
 
 /// Refuses, before SQLite touches it, a non-empty file without the SQLite header.

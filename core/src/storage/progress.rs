@@ -92,9 +92,8 @@ impl Storage {
         until: DateTime<Utc>,
         limit: u32,
     ) -> Result<Vec<StoredItem>, StorageError> {
-        let sql = format!(
-            "SELECT {ITEM_COLUMNS} FROM items WHERE due_ms <= ?1 ORDER BY due_ms LIMIT ?2"
-        );
+        let sql =
+            format!("SELECT {ITEM_COLUMNS} FROM items WHERE due_ms <= ?1 ORDER BY due_ms LIMIT ?2");
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params![to_ms(until), limit], stored_item)?;
         Ok(rows.collect::<Result<_, _>>()?)

@@ -63,7 +63,11 @@ impl Storage {
         })
     }
 
-    pub fn revoke_purchase(&mut self, token: &str, at: DateTime<Utc>) -> Result<bool, StorageError> {
+    pub fn revoke_purchase(
+        &mut self,
+        token: &str,
+        at: DateTime<Utc>,
+    ) -> Result<bool, StorageError> {
         self.write(|tx| {
             Ok(tx.execute(
                 "UPDATE purchases SET revoked_ms = ?2 WHERE purchase_token = ?1 AND revoked_ms IS NULL",

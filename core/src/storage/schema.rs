@@ -82,15 +82,14 @@ mod tests {
                 [],
             )
             .unwrap();
-            old.execute(
-                "INSERT INTO settings (key, value) VALUES ('k', 'v')",
-                [],
-            )
-            .unwrap();
+            old.execute("INSERT INTO settings (key, value) VALUES ('k', 'v')", [])
+                .unwrap();
             upgrade(&mut old).unwrap();
             assert_eq!(user_version(&old).unwrap(), CURRENT_VERSION);
             let due: i64 = old
-                .query_row("SELECT due_ms FROM items WHERE item_id = 'q1'", [], |r| r.get(0))
+                .query_row("SELECT due_ms FROM items WHERE item_id = 'q1'", [], |r| {
+                    r.get(0)
+                })
                 .unwrap();
             assert_eq!(due, 5);
             let mut fresh = Connection::open_in_memory().unwrap();

@@ -9,7 +9,9 @@ impl Storage {
     pub fn setting(&self, key: &str) -> Result<Option<String>, StorageError> {
         Ok(self
             .conn
-            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0))
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
             .optional()?)
     }
 

@@ -102,7 +102,9 @@ impl Storage {
             .conn
             .prepare_cached("SELECT part, body FROM story_parts WHERE story_id = ?1")?;
         let mut parts: Vec<(StarPart, String)> = stmt
-            .query_map([id], |r| Ok((part_from_text(&r.get::<_, String>(0)?)?, r.get(1)?)))?
+            .query_map([id], |r| {
+                Ok((part_from_text(&r.get::<_, String>(0)?)?, r.get(1)?))
+            })?
             .collect::<Result<_, _>>()?;
         parts.sort_by_key(|(part, _)| *part);
         Ok(parts)

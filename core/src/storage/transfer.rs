@@ -155,7 +155,9 @@ pub struct ImportReport {
 pub enum ImportError {
     #[error("not an aiprep progress export: {0}")]
     Malformed(String),
-    #[error("export format version {found} is newer than this app reads ({supported}); update the app")]
+    #[error(
+        "export format version {found} is newer than this app reads ({supported}); update the app"
+    )]
     NewerVersion { found: u32, supported: u32 },
     #[error("{section}[{index}]: {field}: {message}")]
     Invalid {
@@ -218,13 +220,23 @@ fn check_one_of(
     if allowed.contains(&value) {
         Ok(())
     } else {
-        Err(invalid(section, index, field, &format!("expected one of {allowed:?}")))
+        Err(invalid(
+            section,
+            index,
+            field,
+            &format!("expected one of {allowed:?}"),
+        ))
     }
 }
 
 fn check_id(section: &'static str, index: usize, id: &str) -> Result<(), ImportError> {
     if id.is_empty() || id.len() > 200 {
-        return Err(invalid(section, index, "item_id", "expected 1 to 200 bytes"));
+        return Err(invalid(
+            section,
+            index,
+            "item_id",
+            "expected 1 to 200 bytes",
+        ));
     }
     Ok(())
 }
@@ -236,7 +248,8 @@ fn validate(e: &ProgressExport) -> Result<(), ImportError> {
         check_one_of("items", i, "phase", &r.phase, &PHASES)?;
         if r.stability.is_some() != r.difficulty.is_some()
             || r.stability.is_some_and(|s| !s.is_finite() || s < 0.0)
-            || r.difficulty.is_some_and(|d| !d.is_finite() || !(0.0..=10.0).contains(&d))
+            || r.difficulty
+                .is_some_and(|d| !d.is_finite() || !(0.0..=10.0).contains(&d))
         {
             return Err(invalid("items", i, "stability", "invalid memory state"));
         }
@@ -249,7 +262,12 @@ fn validate(e: &ProgressExport) -> Result<(), ImportError> {
             return Err(invalid("reviews", i, "rating", "expected 1 to 4"));
         }
         if !r.elapsed_days.is_finite() || !r.stability.is_finite() || !r.difficulty.is_finite() {
-            return Err(invalid("reviews", i, "stability", "expected finite numbers"));
+            return Err(invalid(
+                "reviews",
+                i,
+                "stability",
+                "expected finite numbers",
+            ));
         }
     }
     for (i, r) in e.quiz_attempts.iter().enumerate() {
@@ -262,7 +280,12 @@ fn validate(e: &ProgressExport) -> Result<(), ImportError> {
         check_day("exercise_attempts", i, &r.learning_day)?;
         check_one_of("exercise_attempts", i, "tier", &r.tier, &TIERS)?;
         if r.score > 100 {
-            return Err(invalid("exercise_attempts", i, "score", "expected 0 to 100"));
+            return Err(invalid(
+                "exercise_attempts",
+                i,
+                "score",
+                "expected 0 to 100",
+            ));
         }
     }
     for (i, c) in e.challenges.iter().enumerate() {
@@ -308,26 +331,66 @@ impl Storage {
         for ch in &mut challenges {
             let mut stmt = c.prepare_cached("SELECT item_id, kind, done_ms FROM daily_challenge_items WHERE learning_day = ?1 ORDER BY position")?;
             ch.items = stmt
-                .query_map([&ch.learning_day], |r| Ok(ChallengeItemRow { item_id: r.get(0)?, kind: r.get(1)?, done_ms: r.get(2)? }))?
+                .query_map([&ch.learning_day], |r| {
+                    Ok(ChallengeItemRow {
+                        item_id: r.get(0)?,
+                        kind: r.get(1)?,
+                        done_ms: r.get(2)?,
+                    })
+                })?
                 .collect::<Result<_, _>>()?;
         }
         let mut stories = Vec::new();
-        let story_rows = collect(c, "SELECT id, title, created_ms, updated_ms FROM stories ORDER BY id", |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?, r.get::<_, i64>(3)?))
-        })?;
+        let story_rows = collect(
+            c,
+            "SELECT id, title, created_ms, updated_ms FROM stories ORDER BY id",
+            |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, i64>(2)?,
+                    r.get::<_, i64>(3)?,
+                ))
+            },
+        )?;
         for (id, title, created_ms, updated_ms) in story_rows {
-            let mut stmt = c.prepare_cached("SELECT part, body FROM story_parts WHERE story_id = ?1 ORDER BY part")?;
+            let mut stmt = c.prepare_cached(
+                "SELECT part, body FROM story_parts WHERE story_id = ?1 ORDER BY part",
+            )?;
             let parts = stmt
-                .query_map([id], |r| Ok(StoryPartRow { part: r.get(0)?, body: r.get(1)? }))?
+                .query_map([id], |r| {
+                    Ok(StoryPartRow {
+                        part: r.get(0)?,
+                        body: r.get(1)?,
+                    })
+                })?
                 .collect::<Result<_, _>>()?;
             let mut stmt = c.prepare_cached("SELECT version, saved_ms, body, tier, score, takeaway_share FROM story_versions WHERE story_id = ?1 ORDER BY version")?;
             let versions = stmt
-                .query_map([id], |r| Ok(StoryVersionExport { version: r.get(0)?, saved_ms: r.get(1)?, body: r.get(2)?, tier: r.get(3)?, score: r.get(4)?, takeaway_share: r.get(5)? }))?
+                .query_map([id], |r| {
+                    Ok(StoryVersionExport {
+                        version: r.get(0)?,
+                        saved_ms: r.get(1)?,
+                        body: r.get(2)?,
+                        tier: r.get(3)?,
+                        score: r.get(4)?,
+                        takeaway_share: r.get(5)?,
+                    })
+                })?
                 .collect::<Result<_, _>>()?;
-            stories.push(StoryExport { title, created_ms, updated_ms, parts, versions });
+            stories.push(StoryExport {
+                title,
+                created_ms,
+                updated_ms,
+                parts,
+                versions,
+            });
         }
         let settings = collect(c, "SELECT key, value FROM settings ORDER BY key", |r| {
-            Ok(SettingRow { key: r.get(0)?, value: r.get(1)? })
+            Ok(SettingRow {
+                key: r.get(0)?,
+                value: r.get(1)?,
+            })
         })?;
         Ok(ProgressExport {
             format: EXPORT_FORMAT.to_owned(),
