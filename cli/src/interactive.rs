@@ -215,7 +215,7 @@ pub fn today(env: &Env) -> CliResult {
     }
     for item in open {
         if !session.ask(&item.id, item.kind)? {
-            return finish(&session);
+            return finish(&mut session);
         }
     }
     loop {
@@ -234,7 +234,7 @@ pub fn today(env: &Env) -> CliResult {
             Err(e) => return Err(e),
         }
     }
-    finish(&session)
+    finish(&mut session)
 }
 
 /// An adaptive quiz of up to `count` questions.
@@ -252,20 +252,38 @@ pub fn quiz(env: &Env, count: usize) -> CliResult {
             break;
         }
     }
-    finish(&session)
+    finish(&mut session)
 }
 
 /// Hours between automatic backups, and how many are kept.
 const BACKUP_EVERY_HOURS: i64 = 24;
 const BACKUPS_KEPT: usize = 5;
 
-fn finish(session: &Session<'_>) -> CliResult {
+fn finish(session: &mut Session<'_>) -> CliResult {
     session.learner.backup_if_due(
         &session.env.backup_dir()?,
         chrono::Duration::hours(BACKUP_EVERY_HOURS),
         BACKUPS_KEPT,
         session.now(),
     )?;
+    // Refitting takes a moment on a phone-sized history; at the end of a
+    // session nobody is waiting for the next question.
+    if let Some(job) = session.learner.optimization_job()? {
+        let outcome = job.run(&std::sync::atomic::AtomicBool::new(false))?;
+        session
+            .learner
+            .apply_optimization(&outcome, session.now())?;
+        if outcome.accepted {
+            println!(
+                "{}",
+                style(format!(
+                    "Scheduling refitted to your memory (log loss {:.4} → {:.4}).",
+                    outcome.log_loss_before, outcome.log_loss_after
+                ))
+                .dim()
+            );
+        }
+    }
     if session.answered > 0 {
         println!(
             "\nSession saved: {} answered, {} correct. `aiprep stats` shows your progress.",

@@ -71,7 +71,7 @@ pub fn options(out: &mut impl Write, options: &[&str]) -> CliResult {
     for (i, text) in options.iter().enumerate() {
         let prefix = format!("  {}) ", option_letter(i));
         let body = wrap(text, "     ");
-        writeln!(out, "{}{}", style(&prefix).bold(), body.trim_start())?;
+        write!(out, "{}{}", style(&prefix).bold(), body.trim_start())?;
     }
     Ok(())
 }
@@ -209,15 +209,23 @@ pub fn stats(out: &mut impl Write, stats: &Stats) -> CliResult {
 
     writeln!(out, "\n{}", style("Mastery by concept").bold())?;
     for m in &stats.mastery {
-        writeln!(
-            out,
-            "  {:<28} {} {:>3.0}%  ({}/{})",
-            truncate(&m.name, 28),
-            bar(m.mastery, 20),
-            m.mastery * 100.0,
-            m.correct,
-            m.answered
-        )?;
+        match m.mastery {
+            Some(mastery) => writeln!(
+                out,
+                "  {:<28} {} {:>3.0}%  ({}/{} right)",
+                truncate(&m.name, 28),
+                bar(mastery, 20),
+                mastery * 100.0,
+                m.correct,
+                m.answered
+            )?,
+            None => writeln!(
+                out,
+                "  {:<28} {}",
+                truncate(&m.name, 28),
+                style("not practised yet").dim()
+            )?,
+        }
     }
 
     if let Some(last) = stats.reviews_by_day.last() {

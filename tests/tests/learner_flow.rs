@@ -273,3 +273,43 @@ fn backups_roll_and_restore_over_a_damaged_file() {
     let mut learner = open(&db, morning(10));
     assert!(learner.stats(morning(10)).unwrap().attempts > 0);
 }
+
+#[test]
+fn parameters_are_refit_after_enough_long_term_reviews_off_the_main_thread() {
+    use std::sync::atomic::AtomicBool;
+    let now = morning(20);
+    let mut learner = Learner::open_in_memory(ZONE, embedded_pack(), None, now).unwrap();
+    assert!(learner.optimization_job().unwrap().is_none());
+    learner.simulate(60, 4_000, now).unwrap();
+    assert!(learner.reviews_since_optimization().unwrap() >= 200);
+    let job = learner.optimization_job().unwrap().expect("a refit is due");
+
+    // A cancelled run gives up and changes nothing.
+    let cancelled = AtomicBool::new(true);
+    assert!(job.run(&cancelled).is_err());
+
+    // The fit owns its data: it runs on another thread while answers go on.
+    let worker = std::thread::spawn(move || job.run(&AtomicBool::new(false)));
+    let free = learner
+        .quiz_list()
+        .into_iter()
+        .find(|q| !q.locked)
+        .unwrap()
+        .id;
+    learner.answer_choice(&free, 0, 8_000, now).unwrap();
+    let outcome = worker.join().unwrap().unwrap();
+    learner.apply_optimization(&outcome, now).unwrap();
+
+    let runs = learner.optimizer_runs().unwrap();
+    assert_eq!(runs.len(), 1);
+    assert_eq!(runs[0].accepted, outcome.accepted);
+    assert!(runs[0].log_loss_before.is_finite() && runs[0].log_loss_after.is_finite());
+    if outcome.accepted {
+        assert!(outcome.log_loss_after < outcome.log_loss_before);
+        assert_eq!(learner.scheduler_config().params, outcome.params);
+    }
+    assert!(
+        learner.optimization_job().unwrap().is_none(),
+        "the count restarts"
+    );
+}

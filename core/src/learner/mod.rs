@@ -4,6 +4,7 @@
 //! `now`, and the zone is the learner's, set from outside.
 
 mod answer;
+mod optimize;
 mod session;
 mod simulate;
 mod stats;
@@ -12,6 +13,7 @@ mod today;
 mod transfer;
 
 pub use answer::{ChoiceFeedback, ExerciseFeedback};
+pub use optimize::OptimizationJob;
 pub use simulate::SimulationReport;
 pub use stats::{ConceptMastery, DayAccuracy, DayCount, ScorePoint, Stats};
 pub use story::{DraftPart, PartCheck, StoryDraft, StorySummary, StoryVersion};

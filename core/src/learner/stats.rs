@@ -38,8 +38,9 @@ pub struct Stats {
 pub struct ConceptMastery {
     pub concept: String,
     pub name: String,
-    /// Predicted chance of answering a question of average difficulty.
-    pub mastery: f64,
+    /// Predicted chance of answering a question of average difficulty;
+    /// `None` until a question on the concept was answered.
+    pub mastery: Option<f64>,
     pub answered: u32,
     pub correct: u32,
 }
@@ -96,7 +97,7 @@ impl Learner {
                 ConceptMastery {
                     concept: c.id.clone(),
                     name: c.name.clone(),
-                    mastery: logistic(model.concept_ability(&c.id)),
+                    mastery: (answered > 0).then(|| logistic(model.concept_ability(&c.id))),
                     answered,
                     correct,
                 }

@@ -19,12 +19,13 @@ impl Storage {
         self.write(|tx| put_setting(tx, key, value))
     }
 
-    /// Records a refit and, when it was accepted, the new parameters under
-    /// `params_key`, in one transaction.
+    /// Records a refit and, when it was accepted, the new scheduler settings
+    /// (`config_json`) under `config_key`, in one transaction.
     pub fn record_optimizer_run(
         &mut self,
         run: &OptimizerRun,
-        params_key: &str,
+        config_json: &str,
+        config_key: &str,
     ) -> Result<(), StorageError> {
         let params_json = serde_json::to_string(&run.params).unwrap_or_default();
         self.write(|tx| {
@@ -41,10 +42,22 @@ impl Storage {
                 ],
             )?;
             if run.accepted {
-                put_setting(tx, params_key, &params_json)?;
+                put_setting(tx, config_key, config_json)?;
             }
             Ok(())
         })
+    }
+
+    /// Reviews of items in long-term review recorded after `since`.
+    pub fn long_term_reviews_since(
+        &self,
+        since: chrono::DateTime<chrono::Utc>,
+    ) -> Result<u32, StorageError> {
+        Ok(self.conn.query_row(
+            "SELECT count(*) FROM review_log WHERE phase_before = 'review' AND reviewed_ms > ?1",
+            [to_ms(since)],
+            |r| r.get(0),
+        )?)
     }
 
     pub fn optimizer_runs(&self) -> Result<Vec<OptimizerRun>, StorageError> {
