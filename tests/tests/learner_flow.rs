@@ -313,3 +313,55 @@ fn parameters_are_refit_after_enough_long_term_reviews_off_the_main_thread() {
         "the count restarts"
     );
 }
+
+#[test]
+fn travel_neither_breaks_nor_inflates_the_streak() {
+    let at = |text: &str| {
+        DateTime::parse_from_rfc3339(text)
+            .unwrap()
+            .with_timezone(&Utc)
+    };
+    let mut learner = Learner::open_in_memory(
+        "America/Los_Angeles",
+        embedded_pack(),
+        None,
+        at("2026-03-10T10:00:00-07:00"),
+    )
+    .unwrap();
+    // Evening in Los Angeles.
+    complete_challenge(&mut learner, at("2026-03-10T19:00:00-07:00"));
+    assert_eq!(
+        learner
+            .today(at("2026-03-10T21:00:00-07:00"))
+            .unwrap()
+            .streak,
+        1
+    );
+    // The next morning in Tokyo: 11 March never happened there.
+    learner.set_zone("Asia/Tokyo").unwrap();
+    complete_challenge(&mut learner, at("2026-03-12T09:00:00+09:00"));
+    assert_eq!(
+        learner
+            .today(at("2026-03-12T11:00:00+09:00"))
+            .unwrap()
+            .streak,
+        2
+    );
+    // Back in Los Angeles on the same local date: already done, nothing added.
+    learner.set_zone("America/Los_Angeles").unwrap();
+    let back = learner.today(at("2026-03-12T10:00:00-07:00")).unwrap();
+    assert!(back.challenge.completed);
+    assert_eq!(back.streak, 2);
+    // The next Los Angeles day continues it.
+    complete_challenge(&mut learner, at("2026-03-13T09:00:00-07:00"));
+    assert_eq!(
+        learner
+            .today(at("2026-03-13T12:00:00-07:00"))
+            .unwrap()
+            .streak,
+        3
+    );
+    // History keeps where each day was completed.
+    let stats = learner.stats(at("2026-03-13T12:00:00-07:00")).unwrap();
+    assert!(stats.attempts >= 15);
+}
