@@ -68,6 +68,16 @@ fun HomeScreen(home: HomeState, model: AppModel, go: (Route) -> Unit) {
                 }
                 PrimaryAction("Read the lesson", { go(Route.Lesson) })
                 PrimaryAction("Take the adaptive quiz", { go(Route.Quiz) })
+                Text("In practice", style = MaterialTheme.typography.titleMedium, modifier = Modifier.semantics { heading() })
+                outline.scenarios.forEach { item ->
+                    val open = item.free || entitlement.unlocked
+                    SecondaryAction(if (open) item.title else "Locked: ${item.title}", { go(if (open) Route.Scenario(item.id) else Route.Unlock) })
+                }
+                Text("Exercises", style = MaterialTheme.typography.titleMedium, modifier = Modifier.semantics { heading() })
+                outline.exercises.forEach { item ->
+                    val open = item.free || entitlement.unlocked
+                    SecondaryAction(if (open) item.title else "Locked: ${item.title}", { go(if (open) Route.Exercise(item.id) else Route.Unlock) })
+                }
                 SecondaryAction("Story workshop", { go(Route.Story) })
                 SecondaryAction("Progress", { go(Route.Stats) })
                 if (!entitlement.unlocked) SecondaryAction("Unlock the full module", { go(Route.Unlock) })
