@@ -1,1 +1,340 @@
-fn main() {}
+//! `aiprep`: the terminal front end. It parses arguments, reads the system
+//! clock and zone (the core never does), calls `aiprep_core::learner` and
+//! renders what comes back. The scripted interface is documented in
+//! `docs/CLI.md`; every error is one line on stderr and a non-zero exit.
+
+mod commands;
+mod interactive;
+mod render;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::{DateTime, Utc};
+use clap::{Parser, Subcommand};
+
+use aiprep_core::content::{self, Pack};
+use aiprep_core::learner::Learner;
+use aiprep_core::unlock::StoreConfig;
+
+pub type CliResult<T = ()> = Result<T, Box<dyn std::error::Error>>;
+
+#[derive(Parser)]
+#[command(
+    name = "aiprep",
+    version,
+    about = "Offline interview practice: lessons, adaptive quizzes, a daily challenge and on-device answer feedback."
+)]
+struct Cli {
+    /// The learner's SQLite file (default: the platform data directory).
+    #[arg(long, global = true, value_name = "PATH")]
+    db: Option<PathBuf>,
+    /// The current instant, RFC 3339 (default: the system clock).
+    #[arg(long, global = true, value_name = "RFC3339")]
+    now: Option<String>,
+    /// The learner's IANA time zone (default: the system's).
+    #[arg(long, global = true, value_name = "ZONE")]
+    tz: Option<String>,
+    /// A content pack to study instead of the bundled module.
+    #[arg(long, global = true, value_name = "FILE")]
+    pack: Option<PathBuf>,
+    /// The store's base64 X.509 public key that signs purchases (default: the app's).
+    #[arg(long, global = true, value_name = "B64", env = "AIPREP_PUBLIC_KEY")]
+    public_key: Option<String>,
+    /// The app's package name, as purchases must name it.
+    #[arg(long, global = true, value_name = "ID")]
+    package: Option<String>,
+    /// The one-time product's id.
+    #[arg(long, global = true, value_name = "ID")]
+    product: Option<String>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Today's challenge and due reviews (the default).
+    Today {
+        /// Print the plan as JSON instead of starting the session.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Read the lesson, section by section.
+    Learn {
+        /// A section id (overview, framework, in-practice, mistakes, ...); all when omitted.
+        section: Option<String>,
+    },
+    /// An adaptive quiz.
+    Quiz {
+        /// List the questions instead of starting a quiz.
+        #[arg(long)]
+        list: bool,
+        #[arg(long)]
+        json: bool,
+        /// How many questions in this session.
+        #[arg(long, default_value_t = 10)]
+        count: usize,
+    },
+    /// Record one answer to a quiz question, scenario or exercise.
+    Answer {
+        id: String,
+        /// 0-based option index, for quiz questions and scenarios.
+        choice: Option<usize>,
+        /// The written answer, for exercises.
+        #[arg(long)]
+        text: Option<String>,
+        /// Milliseconds the answer took (used for grading speed).
+        #[arg(long, default_value_t = 15_000)]
+        duration_ms: u32,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Facts about the content.
+    Content {
+        #[command(subcommand)]
+        command: ContentCommand,
+    },
+    /// Progress statistics.
+    Stats {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Analyze a written answer (a file, or standard input with `-` or nothing).
+    Analyze {
+        file: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+        /// Read `{"id", "text"}` lines, write one analysis per line.
+        #[arg(long)]
+        jsonl: bool,
+    },
+    /// Evaluate or optimize FSRS parameters on a review log.
+    Fsrs {
+        #[command(subcommand)]
+        command: FsrsCommand,
+    },
+    /// Fill the database with a synthetic learner (for scale tests).
+    Simulate {
+        #[arg(long)]
+        items: u32,
+        #[arg(long)]
+        reviews: u64,
+    },
+    /// Verify and store a one-time purchase.
+    Unlock {
+        /// The purchase's originalJson, as a file.
+        #[arg(long, value_name = "FILE")]
+        purchase: PathBuf,
+        /// Its base64 signature.
+        #[arg(long, value_name = "B64")]
+        signature: String,
+    },
+    /// Build your own failure story part by part, with feedback.
+    Story {
+        #[command(subcommand)]
+        command: StoryCommand,
+    },
+    /// Write all progress to a JSON file (to move to another device).
+    Export { file: PathBuf },
+    /// Merge progress from an export file; nothing is duplicated.
+    Import { file: PathBuf },
+    /// Restore the database from a backup (the current file is moved aside).
+    Restore {
+        /// A backup file; the newest one when omitted.
+        backup: Option<PathBuf>,
+    },
+    /// Whether the full module is unlocked.
+    Status {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum ContentCommand {
+    /// Counts of each kind of content per module.
+    Stats {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum StoryCommand {
+    /// Start a new story.
+    New { title: String },
+    /// Your stories.
+    List,
+    /// Write one part (situation, task, action, result, takeaway); its check is printed.
+    Write {
+        id: i64,
+        part: String,
+        /// The text; read from standard input when omitted.
+        text: Option<String>,
+    },
+    /// The draft with its analysis.
+    Show { id: i64 },
+    /// Save the draft as a new version.
+    Save { id: i64 },
+    /// Score and takeaway share over the saved versions.
+    History { id: i64 },
+}
+
+#[derive(Subcommand)]
+enum FsrsCommand {
+    /// Log loss and RMSE of parameters on a review log.
+    Evaluate {
+        #[arg(long, value_name = "CSV")]
+        revlog: PathBuf,
+        /// Comma-separated FSRS parameters (default: FSRS-6 defaults).
+        #[arg(long, value_name = "P")]
+        params: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Fit parameters to a review log.
+    Optimize {
+        #[arg(long, value_name = "CSV")]
+        revlog: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// What every command may need: where, when and in which zone.
+pub struct Env {
+    db: Option<PathBuf>,
+    now: DateTime<Utc>,
+    zone: String,
+    pack_path: Option<PathBuf>,
+    store: Option<StoreConfig>,
+}
+
+impl Env {
+    fn from_cli(cli: &Cli) -> CliResult<Self> {
+        let now = match &cli.now {
+            Some(text) => DateTime::parse_from_rfc3339(text)
+                .map_err(|e| format!("--now {text:?} is not an RFC 3339 instant: {e}"))?
+                .with_timezone(&Utc),
+            None => Utc::now(),
+        };
+        let zone = match &cli.tz {
+            Some(zone) => zone.clone(),
+            None => iana_time_zone::get_timezone().unwrap_or_else(|_| "UTC".to_owned()),
+        };
+        Ok(Env {
+            db: cli.db.clone(),
+            now,
+            zone,
+            pack_path: cli.pack.clone(),
+            store: store_config(cli),
+        })
+    }
+
+    pub fn pack(&self) -> CliResult<Pack> {
+        Ok(match &self.pack_path {
+            Some(path) => content::load_pack(path)?,
+            None => content::embedded_pack(),
+        })
+    }
+
+    pub fn db_path(&self) -> CliResult<PathBuf> {
+        if let Some(path) = &self.db {
+            return Ok(path.clone());
+        }
+        let dirs = directories::ProjectDirs::from("dev", "aiprep", "aiprep")
+            .ok_or("no home directory: pass --db PATH")?;
+        let dir = dirs.data_dir();
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        Ok(dir.join("progress.sqlite3"))
+    }
+
+    /// Where the rolling backups of the database live.
+    pub fn backup_dir(&self) -> CliResult<PathBuf> {
+        let db = self.db_path()?;
+        Ok(PathBuf::from(format!("{}.backups", db.display())))
+    }
+
+    pub fn learner(&self) -> CliResult<Learner> {
+        Ok(Learner::open(
+            &self.db_path()?,
+            &self.zone,
+            self.pack()?,
+            self.store.clone(),
+            self.now,
+        )?)
+    }
+}
+
+/// The app's store configuration with command-line overrides; `None` leaves
+/// the built-in one to the core.
+fn store_config(cli: &Cli) -> Option<StoreConfig> {
+    if cli.public_key.is_none() && cli.package.is_none() && cli.product.is_none() {
+        return None;
+    }
+    let mut store = StoreConfig::app_default().unwrap_or_else(|| StoreConfig::with_key(""));
+    if let Some(key) = &cli.public_key {
+        store.public_key_b64 = key.trim().to_owned();
+    }
+    if let Some(package) = &cli.package {
+        store.package_name = package.clone();
+    }
+    if let Some(product) = &cli.product {
+        store.product_id = product.clone();
+    }
+    Some(store)
+}
+
+fn run(cli: Cli) -> CliResult {
+    let env = Env::from_cli(&cli)?;
+    match cli.command.unwrap_or(Command::Today { json: false }) {
+        Command::Today { json: true } => commands::today_json(&env),
+        Command::Today { json: false } => interactive::today(&env),
+        Command::Learn { section } => commands::learn(&env, section.as_deref()),
+        Command::Quiz { list: true, .. } => commands::quiz_list(&env),
+        Command::Quiz { count, .. } => interactive::quiz(&env, count),
+        Command::Answer {
+            id,
+            choice,
+            text,
+            duration_ms,
+            json,
+        } => commands::answer(&env, &id, choice, text.as_deref(), duration_ms, json),
+        Command::Content {
+            command: ContentCommand::Stats { .. },
+        } => commands::content_stats(&env),
+        Command::Stats { json } => commands::stats(&env, json),
+        Command::Analyze { file, json, jsonl } => commands::analyze(file.as_deref(), json, jsonl),
+        Command::Fsrs {
+            command:
+                FsrsCommand::Evaluate {
+                    revlog, params, ..
+                },
+        } => commands::fsrs_evaluate(&revlog, params.as_deref()),
+        Command::Fsrs {
+            command: FsrsCommand::Optimize { revlog, .. },
+        } => commands::fsrs_optimize(&revlog),
+        Command::Simulate { items, reviews } => commands::simulate(&env, items, reviews),
+        Command::Unlock {
+            purchase,
+            signature,
+        } => commands::unlock(&env, &purchase, &signature),
+        Command::Status { .. } => commands::status(&env),
+        Command::Story { command } => commands::story(&env, command),
+        Command::Export { file } => commands::export(&env, &file),
+        Command::Import { file } => commands::import(&env, &file),
+        Command::Restore { backup } => commands::restore(&env, backup.as_deref()),
+    }
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            let text = e.to_string().replace('\n', " ");
+            eprintln!("aiprep: error: {text}");
+            ExitCode::FAILURE
+        }
+    }
+}

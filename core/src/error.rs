@@ -17,4 +17,12 @@ pub enum Error {
     InvalidInput(String),
     #[error(transparent)]
     Storage(#[from] crate::storage::StorageError),
+    #[error(transparent)]
+    Unlock(#[from] crate::unlock::UnlockError),
+    #[error(transparent)]
+    Scheduler(#[from] crate::scheduler::SchedulerError),
+    #[error(transparent)]
+    Analyzer(#[from] crate::analyzer::AnalyzerError),
+    #[error("cannot import: {0}")]
+    Import(#[from] crate::storage::ImportError),
 }

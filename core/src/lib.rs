@@ -9,6 +9,7 @@ pub mod analyzer;
 pub mod content;
 pub mod daily;
 pub mod error;
+pub mod learner;
 pub mod quiz;
 pub mod scheduler;
 pub mod storage;

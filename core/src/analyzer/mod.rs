@@ -1,1 +1,588 @@
-//! analyzer (in progress).
+//! On-device answer analyzer for "Tell me about a time you failed".
+//!
+//! Plain Rust, no model and no network: the answer is tokenised once, split into
+//! sentences (abbreviations, numbers, quotes, bullets; dictated run-ons are cut at
+//! discourse markers), each sentence is labelled with its STAR-T part, and pattern
+//! detectors with context rules report findings with byte spans. Nothing is built
+//! per call beyond the token vectors; word lists are `match` arms.
+//!
+//! # Structure
+//! Word count counts words and numbers. Speaking time assumes
+//! [`WORDS_PER_MINUTE`] (150 wpm, a calm interview pace). Part shares are each
+//! part's share of the words; `takeaway_share` is the takeaway's (the module
+//! teaches about half).
+//!
+//! # Whole-answer findings
+//! - `too_short` under [`TOO_SHORT_WORDS`] words, `too_long` over [`TOO_LONG_WORDS`];
+//!   a too-short answer gets no other whole-answer finding (there is nothing to weigh).
+//! - `missing_takeaway` when no sentence is a takeaway; `short_takeaway` when the
+//!   takeaway is under [`SHORT_TAKEAWAY_SHARE`] of the words.
+//! - `missing_part` once per absent part of the story: context (situation or task),
+//!   action, result.
+//! - `missing_metrics` when nothing in the answer is quantified.
+//!
+//! Whole-answer findings have the empty span `0..0`.
+//!
+//! # Tier and score
+//! The tier is decided by rules, in this order:
+//! 1. **weak**: any `blame_shifting` or `fake_failure`; no `ownership`; three or
+//!    more emotional, hedging or over-apologizing findings together; or a too-short
+//!    answer with neither a metric nor a takeaway.
+//! 2. **strong**: `ownership`, a `metric`, a `systemic_fix`, a takeaway of at least
+//!    [`STRONG_TAKEAWAY_SHARE`], all parts present, a length in range, none of the
+//!    wording negatives (emotional, hedging, over-apologizing, manual fix) and at
+//!    most one passive.
+//! 3. **exemplary**: strong, plus a takeaway share of at least
+//!    [`EXEMPLARY_TAKEAWAY_SHARE`], at least three metrics and no passive at all.
+//! 4. otherwise **developing**.
+//!
+//! The score adds points for what the answer has and subtracts for what it does
+//! wrong, then is clamped into the tier's band (weak 0-39, developing 40-64,
+//! strong 65-84, exemplary 85-100), so score and tier never disagree:
+//! ownership +20; 5 per metric up to +15; systemic fix +15; takeaway share up to
+//! +25 (full at half the answer); all parts present +10; length in range +5; no
+//! negative finding +10; minus 10 per blame, 15 per fake failure, 4 per emotional,
+//! hedging or over-apologizing finding, 3 per passive, 5 per manual fix.
+
+mod detect;
+mod lexicon;
+mod structure;
+mod text;
+mod utf16;
+
+use crate::content::{StarPart, Tier};
+use serde::Serialize;
+
+pub use utf16::Utf16Map;
+
+/// Longest accepted answer, in characters (about 20 minutes of speech).
+pub const MAX_CHARS: usize = 20_000;
+/// Pace used for `speaking_seconds`.
+pub const WORDS_PER_MINUTE: u32 = 150;
+/// Below this many words an answer is `too_short` (about 20 seconds).
+pub const TOO_SHORT_WORDS: u32 = 50;
+/// Above this many words an answer is `too_long` (about 3 minutes).
+pub const TOO_LONG_WORDS: u32 = 450;
+/// A takeaway under this share of the words is `short_takeaway` (the module teaches half).
+pub const SHORT_TAKEAWAY_SHARE: f64 = 0.25;
+/// Strong answers need at least this takeaway share.
+pub const STRONG_TAKEAWAY_SHARE: f64 = 0.2;
+/// Exemplary answers give the takeaway close to the half the module teaches.
+pub const EXEMPLARY_TAKEAWAY_SHARE: f64 = 0.45;
+
+#[derive(Debug, thiserror::Error, Clone, PartialEq, Eq)]
+pub enum AnalyzerError {
+    #[error("the answer is empty")]
+    Empty,
+    #[error("the answer has {chars} characters; the limit is {max}")]
+    TooLong { chars: usize, max: usize },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingKind {
+    BlameShifting,
+    PassiveVoice,
+    Hedging,
+    EmotionalLanguage,
+    OverApologizing,
+    FakeFailure,
+    ManualFix,
+    Ownership,
+    Metric,
+    SystemicFix,
+    MissingMetrics,
+    MissingTakeaway,
+    ShortTakeaway,
+    MissingPart,
+    TooShort,
+    TooLong,
+}
+
+impl FindingKind {
+    pub const ALL: [FindingKind; 16] = [
+        FindingKind::BlameShifting,
+        FindingKind::PassiveVoice,
+        FindingKind::Hedging,
+        FindingKind::EmotionalLanguage,
+        FindingKind::OverApologizing,
+        FindingKind::FakeFailure,
+        FindingKind::ManualFix,
+        FindingKind::Ownership,
+        FindingKind::Metric,
+        FindingKind::SystemicFix,
+        FindingKind::MissingMetrics,
+        FindingKind::MissingTakeaway,
+        FindingKind::ShortTakeaway,
+        FindingKind::MissingPart,
+        FindingKind::TooShort,
+        FindingKind::TooLong,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FindingKind::BlameShifting => "blame_shifting",
+            FindingKind::PassiveVoice => "passive_voice",
+            FindingKind::Hedging => "hedging",
+            FindingKind::EmotionalLanguage => "emotional_language",
+            FindingKind::OverApologizing => "over_apologizing",
+            FindingKind::FakeFailure => "fake_failure",
+            FindingKind::ManualFix => "manual_fix",
+            FindingKind::Ownership => "ownership",
+            FindingKind::Metric => "metric",
+            FindingKind::SystemicFix => "systemic_fix",
+            FindingKind::MissingMetrics => "missing_metrics",
+            FindingKind::MissingTakeaway => "missing_takeaway",
+            FindingKind::ShortTakeaway => "short_takeaway",
+            FindingKind::MissingPart => "missing_part",
+            FindingKind::TooShort => "too_short",
+            FindingKind::TooLong => "too_long",
+        }
+    }
+
+    /// Something to keep (highlighted green), as opposed to something to change.
+    pub fn is_positive(self) -> bool {
+        matches!(
+            self,
+            FindingKind::Ownership | FindingKind::Metric | FindingKind::SystemicFix
+        )
+    }
+
+    /// Findings about the answer as a whole, reported with the empty span `0..0`.
+    pub fn is_whole_answer(self) -> bool {
+        matches!(
+            self,
+            FindingKind::MissingMetrics
+                | FindingKind::MissingTakeaway
+                | FindingKind::ShortTakeaway
+                | FindingKind::MissingPart
+                | FindingKind::TooShort
+                | FindingKind::TooLong
+        )
+    }
+}
+
+/// One sentence (or clause of a dictated run-on) and its STAR-T part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Segment {
+    pub part: StarPart,
+    /// Byte offsets into the analysed text, on character boundaries.
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    pub kind: FindingKind,
+    /// Byte offsets into the analysed text, on character boundaries.
+    pub start: usize,
+    pub end: usize,
+    /// The spanned text (empty for whole-answer findings).
+    pub text: String,
+    pub message: String,
+    pub suggestion: Option<String>,
+}
+
+/// Share of the words in each STAR-T part; the five add up to 1 for a non-empty answer.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+pub struct PartShares {
+    pub situation: f64,
+    pub task: f64,
+    pub action: f64,
+    pub result: f64,
+    pub takeaway: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Analysis {
+    pub tier: Tier,
+    pub score: u8,
+    pub word_count: u32,
+    pub speaking_seconds: u32,
+    pub takeaway_share: f64,
+    pub segments: Vec<Segment>,
+    pub findings: Vec<Finding>,
+    pub part_shares: PartShares,
+    /// Parts of the story with no sentence: situation/task counted together as context.
+    pub missing_parts: Vec<StarPart>,
+}
+
+/// Analyses one answer. Fails only on empty input or input over [`MAX_CHARS`].
+pub fn analyze(text: &str) -> Result<Analysis, AnalyzerError> {
+    let chars = text.chars().count();
+    if chars > MAX_CHARS {
+        return Err(AnalyzerError::TooLong {
+            chars,
+            max: MAX_CHARS,
+        });
+    }
+    let parsed = text::Text::new(text);
+    if parsed.tokens.is_empty() {
+        return Err(AnalyzerError::Empty);
+    }
+    let parts = structure::label(&parsed);
+    let word_count = u32::try_from(parsed.tokens.len()).unwrap_or(u32::MAX);
+    let shares = part_shares(&parsed, &parts);
+    let info = sentence_info(&parsed, &parts);
+    let hits = detect::detect(&parsed, &info);
+
+    let mut findings: Vec<Finding> = hits.iter().map(|h| span_finding(&parsed, h)).collect();
+    let missing_parts = missing_parts(&parsed, &parts);
+    findings.extend(whole_answer_findings(
+        word_count,
+        &shares,
+        &missing_parts,
+        &findings,
+    ));
+
+    let counts = Counts::new(&findings);
+    let tier = tier(&counts, &shares, word_count);
+    let score = score(tier, &counts, &shares, word_count);
+    let segments = parsed
+        .sentences
+        .iter()
+        .zip(&parts)
+        .map(|(s, &part)| Segment {
+            part,
+            start: s.start,
+            end: s.end,
+        })
+        .collect();
+    Ok(Analysis {
+        tier,
+        score,
+        word_count,
+        speaking_seconds: (word_count.saturating_mul(60) + WORDS_PER_MINUTE / 2) / WORDS_PER_MINUTE,
+        takeaway_share: shares.takeaway,
+        segments,
+        findings,
+        part_shares: shares,
+        missing_parts,
+    })
+}
+
+fn part_shares(text: &text::Text, parts: &[StarPart]) -> PartShares {
+    let total = text.tokens.len().max(1) as f64;
+    let mut shares = PartShares::default();
+    for (s, part) in text.sentences.iter().zip(parts) {
+        let share = s.len() as f64 / total;
+        match part {
+            StarPart::Situation => shares.situation += share,
+            StarPart::Task => shares.task += share,
+            StarPart::Action => shares.action += share,
+            StarPart::Result => shares.result += share,
+            StarPart::Takeaway => shares.takeaway += share,
+        }
+    }
+    shares
+}
+
+fn sentence_info(text: &text::Text, parts: &[StarPart]) -> Vec<detect::SentenceInfo> {
+    let total = text.tokens.len().max(1) as f64;
+    text.sentences
+        .iter()
+        .zip(parts)
+        .map(|(s, &part)| detect::SentenceInfo {
+            part,
+            position: s.first as f64 / total,
+        })
+        .collect()
+}
+
+/// A part is present when some sentence before the takeaway carries its cues, even
+/// if the label went to another part (one sentence often holds an action and its result).
+fn missing_parts(text: &text::Text, parts: &[StarPart]) -> Vec<StarPart> {
+    let story = || {
+        text.sentences
+            .iter()
+            .zip(parts)
+            .filter(|(_, &p)| p != StarPart::Takeaway)
+    };
+    let mut missing = Vec::new();
+    if !story().any(|(_, &p)| matches!(p, StarPart::Situation | StarPart::Task)) {
+        missing.push(StarPart::Situation);
+    }
+    if !story().any(|(s, _)| structure::action_score(text, s) > 0) {
+        missing.push(StarPart::Action);
+    }
+    if !story().any(|(s, _)| structure::result_score(text, s) > 0) {
+        missing.push(StarPart::Result);
+    }
+    missing
+}
+
+fn span_finding(text: &text::Text, hit: &detect::Hit) -> Finding {
+    let start = text.tokens.get(hit.first).map_or(0, |t| t.start);
+    let end = hit
+        .last
+        .checked_sub(1)
+        .and_then(|l| text.tokens.get(l))
+        .map_or(start, |t| t.end);
+    let (start, end) = match hit.kind {
+        // Whole-sentence findings keep the sentence's closing punctuation.
+        FindingKind::Ownership | FindingKind::SystemicFix => text
+            .sentences
+            .iter()
+            .find(|s| s.first == hit.first)
+            .map_or((start, end), |s| (s.start, s.end)),
+        _ => (start, end),
+    };
+    let spanned = text.src.get(start..end).unwrap_or("").to_owned();
+    let (message, suggestion) = explain(hit.kind, &spanned);
+    Finding {
+        kind: hit.kind,
+        start,
+        end,
+        text: spanned,
+        message,
+        suggestion,
+    }
+}
+
+/// Message and suggested rewrite for a span finding.
+fn explain(kind: FindingKind, spanned: &str) -> (String, Option<String>) {
+    let quoted = format!("\u{201C}{spanned}\u{201D}");
+    match kind {
+        FindingKind::BlameShifting => (
+            format!("{quoted} points at someone or something else as the cause."),
+            Some("Name your own part instead, e.g. \u{201C}I didn't confirm the scope with the vendor before committing to the date.\u{201D}".into()),
+        ),
+        FindingKind::PassiveVoice => (
+            format!("{quoted} hides who acted."),
+            Some(passive_rewrite(spanned)),
+        ),
+        FindingKind::Hedging => (
+            format!("{quoted} softens a statement you should own plainly."),
+            Some(format!("Drop {quoted} and state it directly.")),
+        ),
+        FindingKind::EmotionalLanguage => (
+            format!("{quoted} dramatises the story; interviewers listen for facts."),
+            Some("Describe the impact neutrally, e.g. \u{201C}a serious setback: the launch slipped two weeks\u{201D}.".into()),
+        ),
+        FindingKind::OverApologizing => (
+            format!("{quoted} apologises to the interviewer or runs yourself down."),
+            Some("Leave the apology out; state what happened and what you changed.".into()),
+        ),
+        FindingKind::FakeFailure => (
+            format!("{quoted} reads as a strength dressed up as a failure."),
+            Some("Choose a real decision of yours that went wrong and had a cost.".into()),
+        ),
+        FindingKind::ManualFix => (
+            format!("{quoted} relies on trying harder, which does not scale or last."),
+            Some("Turn it into a mechanism: a checklist item, an automated check or a required review step.".into()),
+        ),
+        FindingKind::Ownership => ("You own a decision or the recovery here. Keep it.".into(), None),
+        FindingKind::Metric => (format!("{quoted} makes the impact concrete. Keep it."), None),
+        FindingKind::SystemicFix => (
+            "A repeatable process change: this is what interviewers want to hear.".into(),
+            None,
+        ),
+        _ => (String::new(), None),
+    }
+}
+
+/// "the deadline was missed" -> "I missed the deadline".
+fn passive_rewrite(spanned: &str) -> String {
+    let words: Vec<&str> = spanned.split_whitespace().collect();
+    let be = words.iter().position(|w| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "was" | "were" | "got" | "wasn't" | "weren't"
+        )
+    });
+    match (be, words.last()) {
+        (Some(b), Some(verb)) if b > 0 && b + 1 < words.len() => {
+            let subject = words[..b].join(" ");
+            let subject = lowercase_first(&subject);
+            format!("Say who did it: \u{201C}I {verb} {subject}\u{201D} (or name the person or team).")
+        }
+        _ => "Say who did it, e.g. \u{201C}I made a mistake\u{201D} instead of \u{201C}mistakes were made\u{201D}.".into(),
+    }
+}
+
+fn lowercase_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) if !s.starts_with("I ") => c.to_lowercase().chain(chars).collect(),
+        Some(_) => s.to_owned(),
+        None => String::new(),
+    }
+}
+
+fn whole(kind: FindingKind, message: String, suggestion: &str) -> Finding {
+    Finding {
+        kind,
+        start: 0,
+        end: 0,
+        text: String::new(),
+        message,
+        suggestion: Some(suggestion.to_owned()),
+    }
+}
+
+fn whole_answer_findings(
+    words: u32,
+    shares: &PartShares,
+    missing: &[StarPart],
+    spans: &[Finding],
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    if words < TOO_SHORT_WORDS {
+        out.push(whole(
+            FindingKind::TooShort,
+            format!("{words} words is under {TOO_SHORT_WORDS}; there is no room for the story and the lesson."),
+            "Aim for 150 to 300 words: a short setup, your decision, the impact, then the lesson and the change.",
+        ));
+        return out;
+    }
+    if words > TOO_LONG_WORDS {
+        out.push(whole(
+            FindingKind::TooLong,
+            format!("{words} words is over {TOO_LONG_WORDS}, about three minutes spoken."),
+            "Cut the setup to two sentences and keep the takeaway.",
+        ));
+    }
+    if shares.takeaway == 0.0 {
+        out.push(whole(
+            FindingKind::MissingTakeaway,
+            "There is no takeaway: what you learned and what you changed.".into(),
+            "End with the lesson and the process you changed; the module suggests about half the answer.",
+        ));
+    } else if shares.takeaway < SHORT_TAKEAWAY_SHARE {
+        out.push(whole(
+            FindingKind::ShortTakeaway,
+            format!(
+                "The takeaway is {:.0}% of the answer; the module suggests about half.",
+                shares.takeaway * 100.0
+            ),
+            "Say what you learned, what you changed so it cannot recur, and how it has worked since.",
+        ));
+    }
+    for part in missing {
+        let name = match part {
+            StarPart::Situation | StarPart::Task => "context (situation and your role)",
+            StarPart::Action => "action (what you did)",
+            StarPart::Result => "result (what happened because of it)",
+            StarPart::Takeaway => "takeaway",
+        };
+        out.push(whole(
+            FindingKind::MissingPart,
+            format!("The story has no {name}."),
+            "Cover situation, your decision, the result and the takeaway, in that order.",
+        ));
+    }
+    if !spans.iter().any(|f| f.kind == FindingKind::Metric) {
+        out.push(whole(
+            FindingKind::MissingMetrics,
+            "Nothing is quantified.".into(),
+            "Add a number: time lost, money, people affected, or the improvement after your fix.",
+        ));
+    }
+    out
+}
+
+#[derive(Default)]
+struct Counts {
+    by_kind: [u32; FindingKind::ALL.len()],
+}
+
+impl Counts {
+    fn new(findings: &[Finding]) -> Self {
+        let mut counts = Counts::default();
+        for f in findings {
+            counts.by_kind[f.kind as usize] += 1;
+        }
+        counts
+    }
+
+    fn get(&self, kind: FindingKind) -> u32 {
+        self.by_kind[kind as usize]
+    }
+
+    fn has(&self, kind: FindingKind) -> bool {
+        self.get(kind) > 0
+    }
+
+    fn heavy_wording(&self) -> u32 {
+        self.get(FindingKind::EmotionalLanguage)
+            + self.get(FindingKind::Hedging)
+            + self.get(FindingKind::OverApologizing)
+    }
+}
+
+const HEAVY_WORDING: u32 = 3;
+const EXEMPLARY_METRICS: u32 = 3;
+
+fn tier(c: &Counts, shares: &PartShares, words: u32) -> Tier {
+    use FindingKind as K;
+    let too_short = c.has(K::TooShort);
+    if c.has(K::BlameShifting)
+        || c.has(K::FakeFailure)
+        || !c.has(K::Ownership)
+        || c.heavy_wording() >= HEAVY_WORDING
+        || (too_short && !c.has(K::Metric) && shares.takeaway == 0.0)
+    {
+        return Tier::Weak;
+    }
+    let strong = c.has(K::Metric)
+        && c.has(K::SystemicFix)
+        && shares.takeaway >= STRONG_TAKEAWAY_SHARE
+        && !c.has(K::MissingPart)
+        && (TOO_SHORT_WORDS..=TOO_LONG_WORDS).contains(&words)
+        && c.heavy_wording() == 0
+        && !c.has(K::ManualFix)
+        && c.get(K::PassiveVoice) <= 1;
+    if !strong {
+        return Tier::Developing;
+    }
+    if shares.takeaway >= EXEMPLARY_TAKEAWAY_SHARE
+        && c.get(K::Metric) >= EXEMPLARY_METRICS
+        && !c.has(K::PassiveVoice)
+    {
+        Tier::Exemplary
+    } else {
+        Tier::Strong
+    }
+}
+
+fn score(tier: Tier, c: &Counts, shares: &PartShares, words: u32) -> u8 {
+    use FindingKind as K;
+    let mut raw: i64 = 0;
+    if c.has(K::Ownership) {
+        raw += 20;
+    }
+    raw += i64::from(c.get(K::Metric).min(3)) * 5;
+    if c.has(K::SystemicFix) {
+        raw += 15;
+    }
+    raw += (25.0 * (shares.takeaway / 0.5).min(1.0)).round() as i64;
+    if !c.has(K::MissingPart) {
+        raw += 10;
+    }
+    if (TOO_SHORT_WORDS..=TOO_LONG_WORDS).contains(&words) {
+        raw += 5;
+    }
+    let negatives = c.get(K::BlameShifting)
+        + c.get(K::FakeFailure)
+        + c.heavy_wording()
+        + c.get(K::PassiveVoice)
+        + c.get(K::ManualFix);
+    if negatives == 0 {
+        raw += 10;
+    }
+    raw -= i64::from(c.get(K::BlameShifting)) * 10;
+    raw -= i64::from(c.get(K::FakeFailure)) * 15;
+    raw -= i64::from(c.heavy_wording()) * 4;
+    raw -= i64::from(c.get(K::PassiveVoice)) * 3;
+    raw -= i64::from(c.get(K::ManualFix)) * 5;
+    let (lo, hi) = match tier {
+        Tier::Weak => (0, 39),
+        Tier::Developing => (40, 64),
+        Tier::Strong => (65, 84),
+        Tier::Exemplary => (85, 100),
+    };
+    u8::try_from(raw.clamp(lo, hi)).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,9 +1,13 @@
 //! Learning content: the pack format, its parser and validator, and the
 //! module compiled into the binary as the embedded default.
 
+mod lesson;
+mod lookup;
 mod model;
 mod validate;
 
+pub use lesson::{lesson_sections, option_letter, Block, LessonSection, SECTION_IDS};
+pub use lookup::ItemRef;
 pub use model::*;
 pub use validate::ContentError;
 
@@ -32,3 +36,6 @@ pub fn embedded_pack() -> Pack {
     parse_pack(EMBEDDED_FAILURE_STORY_NAME, EMBEDDED_FAILURE_STORY)
         .expect("the embedded pack is validated by the test suite")
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,9 +1,25 @@
 //! The learner's progress in one SQLite file. This module owns every SQL
 //! statement in the project; callers see plain Rust records.
 
+mod backup;
+mod daily;
+mod progress;
+mod purchases;
+mod records;
 mod schema;
+mod settings;
+mod stories;
+mod transfer;
+#[cfg(test)]
+mod tests;
 
+pub use backup::{list_backups, restore_backup};
+pub use records::*;
+pub use stories::{StoryRow, StoryVersionRow};
+pub use transfer::{parse_export, ImportError, ImportReport, ProgressExport, EXPORT_VERSION};
 pub use schema::CURRENT_VERSION;
+
+use chrono::{DateTime, NaiveDate, Utc};
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -18,10 +34,27 @@ pub enum StorageError {
     Corrupt { path: PathBuf, detail: String },
     #[error("the progress database was written by a newer app (schema {found}, this app reads up to {supported}); update the app")]
     NewerSchema { found: u32, supported: u32 },
+    #[error("the device is out of space; nothing was saved")]
+    DiskFull,
+    #[error("the progress database is read-only here; nothing was saved")]
+    ReadOnly,
     #[error("cannot open {path}: {detail}")]
     CannotOpen { path: PathBuf, detail: String },
     #[error("database error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for StorageError {
+    /// Sorts out the failures a learner can act on (space, permissions) from
+    /// the rest.
+    fn from(err: rusqlite::Error) -> Self {
+        use rusqlite::ffi::ErrorCode;
+        match err.sqlite_error_code() {
+            Some(ErrorCode::DiskFull) => StorageError::DiskFull,
+            Some(ErrorCode::ReadOnly) => StorageError::ReadOnly,
+            _ => StorageError::Sqlite(err),
+        }
+    }
 }
 
 const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
@@ -48,6 +81,42 @@ impl Storage {
             detail: e.to_string(),
         })?;
         Self::prepare(conn, path)
+    }
+
+    /// Opens an existing database without writing to it, checking that it is
+    /// sound (backups before a restore).
+    pub fn open_read_only(path: &Path) -> Result<Self, StorageError> {
+        check_existing_file(path)?;
+        if !path.exists() {
+            return Err(StorageError::CannotOpen {
+                path: path.to_owned(),
+                detail: "no such file".into(),
+            });
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| StorageError::CannotOpen {
+            path: path.to_owned(),
+            detail: e.to_string(),
+        })?;
+        let version = schema::user_version(&conn).map_err(|e| classify(e, path))?;
+        if version > CURRENT_VERSION {
+            return Err(StorageError::NewerSchema {
+                found: version,
+                supported: CURRENT_VERSION,
+            });
+        }
+        let storage = Storage { conn };
+        let problems = storage.integrity_problems().map_err(|e| classify(e, path))?;
+        if let Some(first) = problems.into_iter().next() {
+            return Err(StorageError::Corrupt {
+                path: path.to_owned(),
+                detail: first,
+            });
+        }
+        Ok(storage)
     }
 
     /// A private in-memory database, for tests and previews.
@@ -79,6 +148,44 @@ impl Storage {
     pub fn schema_version(&self) -> Result<u32, StorageError> {
         schema::user_version(&self.conn)
     }
+
+    /// SQLite's full integrity check; empty when the file is sound.
+    pub fn integrity_problems(&self) -> Result<Vec<String>, StorageError> {
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        let rows: Vec<String> = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        Ok(rows.into_iter().filter(|r| r != "ok").collect())
+    }
+
+    /// Runs `f` in an immediate transaction: all of it lands, or none of it.
+    fn write<T>(
+        &mut self,
+        f: impl FnOnce(&rusqlite::Transaction<'_>) -> rusqlite::Result<T>,
+    ) -> Result<T, StorageError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+}
+
+pub(crate) fn to_ms(at: DateTime<Utc>) -> i64 {
+    at.timestamp_millis()
+}
+
+pub(crate) fn from_ms(ms: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(ms).unwrap_or(DateTime::<Utc>::MIN_UTC)
+}
+
+pub(crate) fn day_text(day: NaiveDate) -> String {
+    day.format("%Y-%m-%d").to_string()
+}
+
+pub(crate) fn parse_day(text: &str) -> rusqlite::Result<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| progress::bad_value("learning_day", text))
 }
 
 /// Refuses, before SQLite touches it, a non-empty file without the SQLite header.

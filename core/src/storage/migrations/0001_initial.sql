@@ -70,18 +70,24 @@ CREATE TABLE exercise_attempts (
 CREATE INDEX exercise_attempts_by_item ON exercise_attempts (item_id);
 
 CREATE TABLE daily_challenges (
-    learning_day  TEXT PRIMARY KEY NOT NULL,
-    zone          TEXT NOT NULL,
-    created_ms    INTEGER NOT NULL,
-    items_json    TEXT NOT NULL,
-    completed_ms  INTEGER
+    learning_day       TEXT PRIMARY KEY NOT NULL,
+    created_ms         INTEGER NOT NULL,
+    completed_ms       INTEGER,
+    -- Order of completion as recorded, whatever the clock said: a clock set
+    -- back must not slot a completion into an earlier gap.
+    completion_seq     INTEGER UNIQUE,
+    completed_zone     TEXT,
+    completed_offset_s INTEGER
 ) STRICT;
 
 CREATE TABLE daily_challenge_items (
     learning_day  TEXT NOT NULL REFERENCES daily_challenges (learning_day),
+    position      INTEGER NOT NULL,
     item_id       TEXT NOT NULL,
-    done_ms       INTEGER NOT NULL,
-    PRIMARY KEY (learning_day, item_id)
+    kind          TEXT NOT NULL CHECK (kind IN ('quiz', 'scenario', 'exercise')),
+    done_ms       INTEGER,
+    PRIMARY KEY (learning_day, position),
+    UNIQUE (learning_day, item_id)
 ) STRICT;
 
 -- Signed store purchases; the entitlement is re-derived from them at every start.
@@ -93,4 +99,15 @@ CREATE TABLE purchases (
     stored_ms       INTEGER NOT NULL,
     acknowledged    INTEGER NOT NULL DEFAULT 0 CHECK (acknowledged IN (0, 1)),
     revoked_ms      INTEGER
+) STRICT;
+
+-- Each automatic FSRS refit, kept or not, so the learner can see why.
+CREATE TABLE optimizer_runs (
+    id               INTEGER PRIMARY KEY,
+    ran_ms           INTEGER NOT NULL,
+    reviews_used     INTEGER NOT NULL,
+    log_loss_before  REAL NOT NULL,
+    log_loss_after   REAL NOT NULL,
+    accepted         INTEGER NOT NULL CHECK (accepted IN (0, 1)),
+    params_json      TEXT NOT NULL
 ) STRICT;

@@ -1,0 +1,167 @@
+//! End-to-end tests of the `aiprep` binary on a real SQLite file, through its
+//! scripted interface.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+const NOW: &str = "2026-03-10T09:00:00Z";
+
+fn aiprep(db: &Path, args: &[&str]) -> Output {
+    aiprep_with_input(db, args, "")
+}
+
+fn aiprep_with_input(db: &Path, args: &[&str], input: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_aiprep"))
+        .arg("--db")
+        .arg(db)
+        .args(["--tz", "Europe/Berlin"])
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env_remove("AIPREP_PUBLIC_KEY")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run aiprep");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn json(output: &Output) -> Value {
+    assert!(
+        output.status.success(),
+        "aiprep failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("JSON output")
+}
+
+fn free_question(db: &Path) -> (String, Value) {
+    let list = json(&aiprep(db, &["quiz", "--list", "--json"]));
+    let questions = list["questions"].as_array().unwrap().clone();
+    let free = questions
+        .iter()
+        .find(|q| q["locked"] == false)
+        .expect("a free question")
+        .clone();
+    (free["id"].as_str().unwrap().to_owned(), free)
+}
+
+#[test]
+fn an_answer_in_one_process_is_counted_in_the_next() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.sqlite3");
+    let (id, _) = free_question(&db);
+    let answered = json(&aiprep(&db, &["--now", NOW, "answer", &id, "0", "--json"]));
+    assert_eq!(answered["saved"], true);
+    assert!(answered["correct"].is_boolean());
+    let stats = json(&aiprep(&db, &["--now", NOW, "stats", "--json"]));
+    assert_eq!(stats["attempts"], 1);
+}
+
+#[test]
+fn locked_questions_are_refused_with_one_clear_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.sqlite3");
+    let list = json(&aiprep(&db, &["quiz", "--list", "--json"]));
+    let locked = list["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["locked"] == true)
+        .expect("a locked question")["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let out = aiprep(&db, &["answer", &locked, "0", "--json"]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("unlock"), "{stderr}");
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn bad_choices_and_unknown_ids_fail_without_writing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.sqlite3");
+    let (id, _) = free_question(&db);
+    for args in [
+        vec!["answer", id.as_str(), "99", "--json"],
+        vec!["answer", "no-such-item", "0", "--json"],
+        vec!["--now", "yesterday", "answer", id.as_str(), "0"],
+        vec!["--tz", "Mars/Olympus", "answer", id.as_str(), "0"],
+    ] {
+        let out = aiprep(&db, &args);
+        assert!(!out.status.success(), "{args:?} should fail");
+        assert_eq!(String::from_utf8(out.stderr).unwrap().lines().count(), 1);
+    }
+    let stats = json(&aiprep(&db, &["stats", "--json"]));
+    assert_eq!(stats["attempts"], 0);
+}
+
+#[test]
+fn today_plan_is_stable_within_a_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.sqlite3");
+    let first = json(&aiprep(&db, &["--now", NOW, "today", "--json"]));
+    assert_eq!(first["learning_day"], "2026-03-10");
+    assert_eq!(first["streak"], 0);
+    let items = first["challenge"]["items"].as_array().unwrap();
+    assert!(!items.is_empty());
+    for item in items {
+        assert!(["quiz", "scenario", "exercise"].contains(&item["kind"].as_str().unwrap()));
+        assert_eq!(item["done"], false);
+    }
+    let later = json(&aiprep(&db, &["--now", "2026-03-10T20:00:00Z", "today", "--json"]));
+    assert_eq!(first["challenge"], later["challenge"]);
+}
+
+#[test]
+fn interactive_quiz_from_a_pipe_records_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.sqlite3");
+    let out = aiprep_with_input(&db, &["--now", NOW, "quiz", "--count", "3"], "a\nb\nc\n");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("Score:"), "{stdout}");
+    let stats = json(&aiprep(&db, &["stats", "--json"]));
+    assert_eq!(stats["attempts"], 3);
+}
+
+#[test]
+fn content_stats_meet_the_module_minimums() {
+    let dir = tempfile::tempdir().unwrap();
+    let stats = json(&aiprep(&dir.path().join("p.sqlite3"), &["content", "stats", "--json"]));
+    let module = &stats["modules"][0];
+    assert_eq!(module["id"], "failure-story");
+    assert!(module["quiz_items"].as_u64().unwrap() >= 40);
+    for kind in ["vocabulary", "scenario", "error_detection", "judgment"] {
+        assert!(module["quiz_types"][kind].as_u64().unwrap() >= 5, "{kind}");
+    }
+    assert!(module["exercises"].as_u64().unwrap() >= 5);
+    assert!(module["scenarios"].as_u64().unwrap() >= 3);
+    assert!(module["workplace_scenarios"].as_u64().unwrap() >= 3);
+    assert!(module["mistakes"].as_u64().unwrap() >= 6);
+    assert!(module["strong_examples"].as_u64().unwrap() >= 2);
+    assert!(module["faq"].as_u64().unwrap() >= 10);
+    assert_eq!(module["rubric_tiers"], 4);
+}
+
+#[test]
+fn a_non_database_file_is_refused_and_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.sqlite3");
+    std::fs::write(&db, b"not a database at all, but precious").unwrap();
+    let out = aiprep(&db, &["stats", "--json"]);
+    assert!(!out.status.success());
+    assert_eq!(std::fs::read(&db).unwrap(), b"not a database at all, but precious");
+}

@@ -1,0 +1,904 @@
+//! Span findings: the wording and content patterns an interviewer reacts to.
+//!
+//! Each detector walks the tokens of one sentence and reports token ranges.
+//! Context rules live next to the pattern they guard, e.g. "kind of" after a
+//! determiner is a noun phrase, "disaster recovery" is a technical term, quoted
+//! speech is not the speaker's wording, and a passive with a counted subject
+//! ("310 claims were denied") reports impact rather than hiding an actor.
+
+use super::lexicon::*;
+use super::text::{Sentence, Text};
+use super::FindingKind;
+use crate::content::StarPart;
+
+/// A detected span, in tokens `[first, last)`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Hit {
+    pub kind: FindingKind,
+    pub first: usize,
+    pub last: usize,
+}
+
+/// Where each sentence sits in the answer, as the structure pass labelled it.
+pub(crate) struct SentenceInfo {
+    pub part: StarPart,
+    /// Share of the answer's words that come before this sentence.
+    pub position: f64,
+}
+
+/// Systemic fixes describe the aftermath; in the opening third a "runbook" or
+/// "template" is usually part of the setup, not a change.
+const SYSTEMIC_MIN_POSITION: f64 = 0.35;
+/// A repeatability marker must sit this close to the mechanism it qualifies.
+const SYSTEMIC_WINDOW: usize = 10;
+
+pub(crate) fn detect(text: &Text, info: &[SentenceInfo]) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    let mut blamed = vec![false; text.sentences.len()];
+    let mut fake = false;
+    for (n, s) in text.sentences.iter().enumerate() {
+        let before = hits.len();
+        wording(text, s, &mut hits);
+        metrics(text, s, &mut hits);
+        passive(text, s, &mut hits);
+        explicit_blame(text, s, &mut hits);
+        blamed[n] = hits[before..]
+            .iter()
+            .any(|h| h.kind == FindingKind::BlameShifting);
+        fake |= hits[before..]
+            .iter()
+            .any(|h| h.kind == FindingKind::FakeFailure);
+    }
+    // A humblebrag owns nothing, and a sentence that shifts blame owns nothing.
+    if !fake {
+        for (n, s) in text.sentences.iter().enumerate() {
+            let situation = info
+                .get(n)
+                .is_some_and(|i| matches!(i.part, StarPart::Situation | StarPart::Task));
+            if !blamed[n] {
+                if let Some(hit) = ownership(text, s, situation) {
+                    hits.push(hit);
+                }
+            }
+        }
+    }
+    let owned = hits.iter().any(|h| h.kind == FindingKind::Ownership);
+    if !owned {
+        for s in &text.sentences {
+            soft_blame(text, s, &mut hits);
+        }
+    }
+    for (n, s) in text.sentences.iter().enumerate() {
+        let late = info
+            .get(n)
+            .is_some_and(|i| i.part == StarPart::Takeaway || i.position >= SYSTEMIC_MIN_POSITION);
+        if late && is_systemic(text, s) {
+            hits.retain(|h| {
+                !(h.kind == FindingKind::ManualFix && h.first >= s.first && h.last <= s.last)
+            });
+            hits.push(Hit {
+                kind: FindingKind::SystemicFix,
+                first: s.first,
+                last: s.last,
+            });
+        }
+    }
+    hits.sort_by_key(|h| (h.first, h.last));
+    merge_overlaps(hits)
+}
+
+/// Keeps one hit per kind where two hits of that kind overlap (e.g. "double-check" and
+/// "myself" in one phrase).
+fn merge_overlaps(hits: Vec<Hit>) -> Vec<Hit> {
+    let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
+    for h in hits {
+        if let Some(prev) = out
+            .iter_mut()
+            .rev()
+            .find(|p| p.kind == h.kind && h.first < p.last)
+        {
+            prev.last = prev.last.max(h.last);
+        } else {
+            out.push(h);
+        }
+    }
+    out
+}
+
+fn push(hits: &mut Vec<Hit>, kind: FindingKind, first: usize, last: usize) {
+    hits.push(Hit { kind, first, last });
+}
+
+/// Hedges, emotional words, self-apology, fake failures and "be more careful" lessons.
+fn wording(text: &Text, s: &Sentence, hits: &mut Vec<Hit>) {
+    let lim = s.last;
+    for i in s.first..lim {
+        if text.tokens[i].quoted {
+            continue;
+        }
+        let w = text.word(i);
+        let prev = if i > s.first { text.word(i - 1) } else { "" };
+        let next = if i + 1 < lim { text.word(i + 1) } else { "" };
+        if let Some(len) = hedge_len(text, i, lim, w, prev, next) {
+            push(hits, FindingKind::Hedging, i, i + len);
+        }
+        if let Some((first, len)) = emotional_len(text, i, lim, w, next) {
+            push(hits, FindingKind::EmotionalLanguage, first, i + len);
+        }
+        if let Some((first, len)) = apology_len(text, i, lim, s.first, w, prev) {
+            push(hits, FindingKind::OverApologizing, first, i + len);
+        }
+        if let Some((first, last)) = fake_failure_span(text, i, lim, s.first, w) {
+            push(hits, FindingKind::FakeFailure, first, last);
+        }
+        if let Some((first, last)) = manual_fix_span(text, i, lim, s.first, w, prev, next) {
+            push(hits, FindingKind::ManualFix, first, last);
+        }
+    }
+}
+
+fn hedge_len(text: &Text, i: usize, lim: usize, w: &str, prev: &str, next: &str) -> Option<usize> {
+    match w {
+        "maybe" | "probably" | "perhaps" | "possibly" | "somewhat" | "kinda" | "sorta" => Some(1),
+        "kind" | "sort" if next == "of" && !is_determiner(prev) => Some(2),
+        "more" if text.matches_at(i, lim, &["more", "or", "less"]) => Some(3),
+        "i" => match next {
+            "guess" | "suppose" => Some(2),
+            "think" => {
+                let after = if i + 2 < lim { text.word(i + 2) } else { "" };
+                (!matches!(after, "about" | "of" | "back" | "through")).then_some(2)
+            }
+            "feel" if text.word(i + 2) == "like" && i + 2 < lim => Some(3),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn emotional_len(text: &Text, i: usize, lim: usize, w: &str, next: &str) -> Option<(usize, usize)> {
+    match w {
+        "catastrophe" | "catastrophic" | "nightmare" | "disastrous" | "ruined" | "devastated"
+        | "devastating" | "horrible" | "horribly" | "terrible" | "terribly" | "awful"
+        | "humiliating" | "humiliated" | "mortified" | "panicked" | "cringe" | "cringed"
+        | "meltdown" | "traumatic" | "traumatized" | "miserable" | "heartbroken" | "hell" => {
+            Some((i, 1))
+        }
+        "disaster" if !is_disaster_compound(next) => Some((i, 1)),
+        "worst"
+            if matches!(
+                next,
+                "day"
+                    | "failure"
+                    | "moment"
+                    | "experience"
+                    | "mistake"
+                    | "week"
+                    | "thing"
+                    | "nightmare"
+                    | "time"
+                    | "days"
+            ) =>
+        {
+            Some((i, 2))
+        }
+        "total" | "complete" | "utter" if next == "failure" || next == "disaster" => Some((i, 2)),
+        "freaked" if next == "out" => Some((i, 2)),
+        "felt" if text.matches_at(i + 1, lim, &["like", "a", "failure"]) => Some((i, 4)),
+        _ => None,
+    }
+}
+
+fn apology_len(
+    text: &Text,
+    i: usize,
+    lim: usize,
+    clause_start: usize,
+    w: &str,
+    prev: &str,
+) -> Option<(usize, usize)> {
+    match w {
+        "sorry" => {
+            if matches!(
+                prev,
+                "so" | "very" | "really" | "truly" | "terribly" | "i'm" | "am"
+            ) {
+                let first = if matches!(text.word(i.wrapping_sub(2)), "i'm" | "am")
+                    && i >= clause_start + 2
+                {
+                    i - 2
+                } else {
+                    i - 1
+                };
+                Some((first, 1))
+            } else if i == clause_start {
+                Some((i, 1))
+            } else {
+                None
+            }
+        }
+        "apologize" | "apologise" if prev == "i" => Some((i - 1, 1)),
+        "ashamed" | "shameful" | "embarrassing" | "embarrassed" | "mortifying" => Some((i, 1)),
+        "i'm" | "am" => {
+            let mut j = i + 1;
+            if text.word(j) == "just" {
+                j += 1;
+            }
+            let bad_at = (text.word(j) == "not" && text.word(j + 1) == "good")
+                || matches!(text.word(j), "hopeless" | "useless" | "terrible" | "bad")
+                    && matches!(text.word(j + 1), "at" | "with");
+            (bad_at && j + 1 < lim).then_some((i, j + 2 - i))
+        }
+        "my" if text.word(i + 1) == "bad" && i + 1 < lim => Some((i, 2)),
+        "forgive" if text.word(i + 1) == "me" && i + 1 < lim => Some((i, 2)),
+        "stupid" if text.matches_at(i + 1, lim, &["of", "me"]) => Some((i, 3)),
+        _ => None,
+    }
+}
+
+fn fake_failure_span(
+    text: &Text,
+    i: usize,
+    lim: usize,
+    clause_start: usize,
+    w: &str,
+) -> Option<(usize, usize)> {
+    let at = |k: usize| if i + k < lim { text.word(i + k) } else { "" };
+    match w {
+        "perfectionist" => Some((i.saturating_sub(3).max(clause_start), i + 1)),
+        "care" | "cared" | "work" | "worked"
+            if at(1) == "too" && matches!(at(2), "much" | "hard") =>
+        {
+            Some((i, i + 3))
+        }
+        "too"
+            if matches!(
+                at(1),
+                "successful"
+                    | "dedicated"
+                    | "detail-oriented"
+                    | "passionate"
+                    | "committed"
+                    | "hardworking"
+                    | "hard-working"
+                    | "generous"
+                    | "loyal"
+                    | "driven"
+                    | "honest"
+            ) =>
+        {
+            Some((i, i + 2))
+        }
+        "standards"
+            if (clause_start..i).any(|k| text.word(k) == "myself")
+                && text.word(i - 1) == "high" =>
+        {
+            Some((i - 1, i + 1))
+        }
+        "failed" => {
+            let negated = (i.saturating_sub(3).max(clause_start)..i)
+                .any(|k| matches!(text.word(k), "not" | "never" | "haven't" | "hasn't"));
+            let first_person = (i.saturating_sub(5).max(clause_start)..i)
+                .any(|k| text.is_first_person_singular(k));
+            (negated && first_person).then_some((i.saturating_sub(3).max(clause_start), i + 1))
+        }
+        "failure" => {
+            // "I don't really have a failure (story)", "I can't think of a failure".
+            let window = i.saturating_sub(5).max(clause_start)..i;
+            let denies = window
+                .clone()
+                .any(|k| matches!(text.word(k), "don't" | "can't" | "cannot"))
+                && window
+                    .clone()
+                    .any(|k| matches!(text.word(k), "have" | "think"));
+            denies.then(|| (window.start, i + 1))
+        }
+        _ => None,
+    }
+}
+
+fn manual_fix_span(
+    text: &Text,
+    i: usize,
+    lim: usize,
+    clause_start: usize,
+    w: &str,
+    prev: &str,
+    next: &str,
+) -> Option<(usize, usize)> {
+    match w {
+        "careful" if matches!(prev, "be" | "more") => Some((i - 1, i + 1)),
+        "attention"
+            if prev == "pay" || (prev == "more" && text.word(i.wrapping_sub(2)) == "pay") =>
+        {
+            Some((i - 1, i + 1))
+        }
+        "attention"
+            if next == "to" && matches!(text.word(i + 2), "detail" | "details") && i + 2 < lim =>
+        {
+            Some((i, i + 3))
+        }
+        "more" if matches!(next, "thorough" | "diligent" | "attentive" | "vigilant") => {
+            Some((i, i + 2))
+        }
+        "harder" if matches!(prev, "try" | "work") => Some((i - 1, i + 1)),
+        "myself" | "manually" => {
+            let window = i.saturating_sub(5).max(clause_start)..i;
+            let checking = window.clone().find(|&k| {
+                matches!(
+                    text.word(k),
+                    "review"
+                        | "check"
+                        | "verify"
+                        | "proofread"
+                        | "recheck"
+                        | "double-check"
+                        | "reviewing"
+                        | "checking"
+                        | "re-check"
+                )
+            });
+            checking.map(|k| (k, i + 1))
+        }
+        "everything" if matches!(prev, "check" | "double-check" | "checking" | "recheck") => {
+            Some((i - 1, i + 1))
+        }
+        _ => None,
+    }
+}
+
+/// Numbers, money, percentages and spelled-out counts, with their unit.
+fn metrics(text: &Text, s: &Sentence, hits: &mut Vec<Hit>) {
+    let lim = s.last;
+    let mut i = s.first;
+    while i < lim {
+        let w = text.word(i);
+        let next = if i + 1 < lim { text.word(i + 1) } else { "" };
+        let is_metric = if text.tokens[i].number {
+            !is_year(text, i, s.first)
+        } else {
+            spelled_quantity(w, next) && !(w == "one" && starts_clause(text.word(i + 2)))
+        };
+        if !is_metric {
+            i += 1;
+            continue;
+        }
+        let mut last = i + 1;
+        while last < lim && {
+            let u = text.word(last);
+            is_quantity_suffix(u) || is_time_unit(u.trim_end_matches('s')) || is_number_word(u)
+        } {
+            last += 1;
+        }
+        push(hits, FindingKind::Metric, i, last);
+        i = last;
+    }
+}
+
+fn spelled_quantity(w: &str, next: &str) -> bool {
+    let (head, tail) = w.split_once('-').unwrap_or((w, next));
+    if is_number_word(head) {
+        return !next.is_empty() || w.contains('-');
+    }
+    match head {
+        "one" => is_time_unit(tail.trim_end_matches('s')),
+        "half" => matches!(next, "a" | "an" | "the" | "of") || w.contains('-'),
+        _ => false,
+    }
+}
+
+/// "one day the server ..." / "one month it was late": a time reference opening a clause.
+fn starts_clause(w: &str) -> bool {
+    matches!(
+        w,
+        "it" | "i" | "we" | "they" | "he" | "she" | "you" | "would" | "will" | "the" | "our"
+    )
+}
+
+/// "in 2021" is a date, not a result.
+fn is_year(text: &Text, i: usize, first: usize) -> bool {
+    let w = text.word(i);
+    let plain_year = w.len() == 4
+        && w.bytes().all(|b| b.is_ascii_digit())
+        && matches!(w.get(..2), Some("19" | "20"));
+    plain_year
+        && i > first
+        && matches!(
+            text.word(i - 1),
+            "in" | "since"
+                | "of"
+                | "by"
+                | "from"
+                | "until"
+                | "early"
+                | "late"
+                | "mid"
+                | "summer"
+                | "spring"
+                | "autumn"
+                | "fall"
+                | "winter"
+        )
+}
+
+/// Agentless past passives: "mistakes were made", "the deadline was missed".
+fn passive(text: &Text, s: &Sentence, hits: &mut Vec<Hit>) {
+    let lim = s.last;
+    for i in s.first..lim {
+        if !matches!(text.word(i), "was" | "were" | "got" | "wasn't" | "weren't") {
+            continue;
+        }
+        let mut j = i + 1;
+        while j < lim
+            && matches!(
+                text.word(j),
+                "not"
+                    | "never"
+                    | "then"
+                    | "also"
+                    | "eventually"
+                    | "quickly"
+                    | "completely"
+                    | "finally"
+                    | "later"
+                    | "all"
+                    | "already"
+                    | "just"
+                    | "immediately"
+                    | "partly"
+                    | "simply"
+            )
+        {
+            j += 1;
+        }
+        if j >= lim {
+            continue;
+        }
+        let verb = text.word(j);
+        let participle = (verb.len() >= 5 && verb.ends_with("ed") && !verb.ends_with("eed"))
+            || is_irregular_participle(verb);
+        // "lessons were learned" is the classic evasive passive, whatever "learned" means elsewhere.
+        if !participle || (is_adjectival_participle(verb) && verb != "learned") {
+            continue;
+        }
+        let subject = if i > s.first { text.word(i - 1) } else { "" };
+        if is_person_pronoun(subject) {
+            continue;
+        }
+        // A counted subject reports impact ("120 reports were filed late").
+        let window = i.saturating_sub(4).max(s.first)..i;
+        if window
+            .clone()
+            .any(|k| text.tokens[k].number || is_number_word(text.word(k)))
+        {
+            continue;
+        }
+        let agent = (j + 1..(j + 5).min(lim)).any(|k| {
+            text.word(k) == "by"
+                && k + 1 < lim
+                && !text.tokens[k + 1].number
+                && !is_number_word(text.word(k + 1))
+        });
+        if agent {
+            continue;
+        }
+        let first = window.start.max(clause_start_before(text, s.first, i));
+        push(hits, FindingKind::PassiveVoice, first, j + 1);
+    }
+}
+
+/// Start of the subject phrase: the nearest clause joiner before `i`.
+fn clause_start_before(text: &Text, sentence_start: usize, i: usize) -> usize {
+    (sentence_start..i)
+        .rev()
+        .find(|&k| {
+            matches!(
+                text.word(k),
+                "and" | "but" | "so" | "that" | "which" | "when" | "because"
+            )
+        })
+        .map_or(sentence_start, |k| k + 1)
+}
+
+/// Blame that needs no context: "not my fault", "they should have caught it".
+fn explicit_blame(text: &Text, s: &Sentence, hits: &mut Vec<Hit>) {
+    let lim = s.last;
+    for i in s.first..lim {
+        if text.tokens[i].quoted {
+            continue;
+        }
+        let w = text.word(i);
+        let at = |k: usize| if i + k < lim { text.word(i + k) } else { "" };
+        let span = match w {
+            "fault" if matches!(text.word(i.wrapping_sub(1)), "my" | "our") => {
+                let from = i.saturating_sub(4).max(s.first);
+                (from..i)
+                    .any(|k| matches!(text.word(k), "not" | "wasn't" | "isn't" | "no" | "never"))
+                    .then_some((from, i + 1))
+            }
+            "should" | "should've" if i > s.first => {
+                let subject = (s.first..i)
+                    .rev()
+                    .map(|k| text.word(k))
+                    .find(|w| {
+                        !is_subject_adverb(w)
+                            && !matches!(
+                                *w,
+                                "probably"
+                                    | "really"
+                                    | "definitely"
+                                    | "maybe"
+                                    | "honestly"
+                                    | "clearly"
+                                    | "obviously"
+                            )
+                    })
+                    .unwrap_or("");
+                let has = w == "should've" || at(1) == "have";
+                let other = !matches!(subject, "i" | "we" | "you" | "i'd" | "i've");
+                // "longer than they should have been" measures time, it accuses nobody.
+                let comparison =
+                    (i.saturating_sub(3).max(s.first)..i).any(|k| text.word(k) == "than");
+                (has && other && !comparison)
+                    .then(|| (clause_start_before(text, s.first, i), (i + 4).min(lim)))
+            }
+            "nobody" | "no" if w == "nobody" || at(1) == "one" => {
+                let v = if w == "nobody" { 1 } else { 2 };
+                matches!(
+                    at(v),
+                    "listened"
+                        | "gave"
+                        | "told"
+                        | "helped"
+                        | "warned"
+                        | "supported"
+                        | "else"
+                        | "could"
+                        | "cared"
+                        | "followed"
+                        | "bothered"
+                        | "noticed"
+                        | "checked"
+                )
+                .then_some((i, (i + v + 2).min(lim)))
+            }
+            "out"
+                if at(1) == "of"
+                    && matches!(at(2), "my" | "our")
+                    && matches!(at(3), "hands" | "control") =>
+            {
+                Some((i, i + 4))
+            }
+            "nothing" => {
+                let could = (i + 1..(i + 5).min(lim)).find(|&k| text.word(k) == "could");
+                could.map(|k| (i, (k + 3).min(lim)))
+            }
+            "did" if matches!(at(1), "my" | "our") && matches!(at(2), "part" | "job" | "bit") => {
+                Some((i.saturating_sub(2).max(s.first), i + 3))
+            }
+            // "you cannot trust agencies", "don't trust other teams": a verdict on others.
+            "trust"
+                if i > s.first
+                    && matches!(text.word(i - 1), "cannot" | "can't" | "don't" | "never") =>
+            {
+                let who = if i >= s.first + 2 {
+                    text.word(i - 2)
+                } else {
+                    ""
+                };
+                matches!(who, "you" | "i" | "we" | "" | "learned" | "lesson" | "that")
+                    .then_some((i - 1, (i + 3).min(lim)))
+            }
+            "drop" | "dropped" if at(1) == "the" && at(2) == "ball" => {
+                Some((i.saturating_sub(2).max(s.first), i + 3))
+            }
+            "pulled" | "pull" if at(1) == "their" && at(2) == "weight" => {
+                Some((i.saturating_sub(3).max(s.first), i + 3))
+            }
+            "better"
+                if text.word(i.wrapping_sub(1)) == "a"
+                    && matches!(
+                        at(1),
+                        "agency"
+                            | "vendor"
+                            | "manager"
+                            | "team"
+                            | "client"
+                            | "partner"
+                            | "boss"
+                            | "supplier"
+                    ) =>
+            {
+                Some((i.saturating_sub(2).max(s.first), i + 2))
+            }
+            "want" | "need"
+                if at(1) == "a"
+                    && matches!(at(2), "manager" | "boss" | "team" | "client")
+                    && at(3) == "who" =>
+            {
+                Some((i, (i + 5).min(lim)))
+            }
+            "if" if matches!(at(1), "she" | "he" | "they" | "management" | "leadership")
+                && at(2) == "had" =>
+            {
+                Some((i, (i + 5).min(lim)))
+            }
+            _ => None,
+        };
+        if let Some((first, last)) = span {
+            push(hits, FindingKind::BlameShifting, first, last);
+        }
+    }
+}
+
+/// Third parties at fault ("the agency missed every deadline"): blame only when the
+/// speaker owns nothing anywhere in the answer; otherwise it is plain narrative.
+fn soft_blame(text: &Text, s: &Sentence, hits: &mut Vec<Hit>) {
+    let lim = s.last;
+    let mut clause = s.first;
+    for i in s.first..lim {
+        let w = text.word(i);
+        if i > s.first
+            && (text.gap_after(i - 1).contains(',') || matches!(w, "and" | "but" | "because"))
+        {
+            clause = i;
+        }
+        if text.tokens[i].quoted || !is_fault_word(text, i, lim) {
+            continue;
+        }
+        let subject = (clause..i).map(|k| text.word(k)).find(|w| {
+            !matches!(
+                *w,
+                "and" | "but" | "so" | "then" | "honestly" | "also" | "because" | "to" | "be"
+            )
+        });
+        if subject.is_some_and(|w| matches!(w, "i" | "we" | "i'm" | "we're" | "it" | "there"))
+            || subject.is_none()
+        {
+            continue;
+        }
+        let prev = text.word(i.wrapping_sub(1));
+        if matches!(prev, "was" | "were") && text.word(i).ends_with("ed") {
+            continue;
+        }
+        push(hits, FindingKind::BlameShifting, clause, (i + 3).min(lim));
+    }
+}
+
+fn is_fault_word(text: &Text, i: usize, lim: usize) -> bool {
+    let at = |k: usize| if i + k < lim { text.word(i + k) } else { "" };
+    match text.word(i) {
+        "missed" | "refused" | "misunderstood" | "forgot" | "ignored" | "botched" | "messed" => {
+            true
+        }
+        "never" => matches!(
+            at(1),
+            "showed"
+                | "fixed"
+                | "sent"
+                | "told"
+                | "delivered"
+                | "answered"
+                | "replied"
+                | "listened"
+        ),
+        "kept" => matches!(at(1), "changing" | "missing" | "delaying" | "ignoring"),
+        "changed" => at(1) == "the" && matches!(at(2), "scope" | "requirements" | "brief" | "plan"),
+        "sent" | "gave" | "delivered" => {
+            matches!(at(1), "us" | "me") && at(2) == "the" && at(3) == "wrong"
+        }
+        "slow" | "junk" | "struggling" | "unrealistic" | "impossible" | "useless"
+        | "incompetent" => true,
+        "terrible" | "awful" => {
+            text.word(i.wrapping_sub(1)) == "was" || text.word(i.wrapping_sub(1)) == "just"
+        }
+        "did" => at(1) == "zero" || at(1) == "nothing",
+        "without" => at(1) == "listening" || at(1) == "asking",
+        _ => false,
+    }
+}
+
+/// The speaker as the agent of a past decision, mistake or recovery step.
+fn ownership(text: &Text, s: &Sentence, situation: bool) -> Option<Hit> {
+    let lim = s.last;
+    // "I learned that ...", "The lesson I took ...": reflection, not an act, unless
+    // it names what the speaker should have done.
+    let reflection = super::structure::is_reflection(text, s);
+    let mut subject_seen = false;
+    for i in s.first..lim {
+        let w = text.word(i);
+        if text.tokens[i].quoted {
+            continue;
+        }
+        let owns = if reflection {
+            w == "i"
+                && (text.word(i + 1) == "should've"
+                    || text.matches_at(i + 1, lim, &["should", "have"]))
+        } else if w == "i" {
+            subject_seen = true;
+            let relative = i > s.first && is_relative_head(text.word(i - 1));
+            !relative && owned_action_after(text, i + 1, lim, situation)
+        } else if w == "and" && subject_seen {
+            // "I ran a study and recruited only existing customers".
+            let verb = text.word(i + 1);
+            i + 1 < lim && is_past_action(verb) && !is_role_verb(verb)
+        } else {
+            text.word(i) == "my"
+                && matches!(
+                    text.word(i + 1),
+                    "mistake"
+                        | "call"
+                        | "error"
+                        | "decision"
+                        | "oversight"
+                        | "misjudgment"
+                        | "misjudgement"
+                )
+                && i + 1 < lim
+                && !(i.saturating_sub(3)..i)
+                    .any(|k| matches!(text.word(k), "not" | "wasn't" | "isn't"))
+        };
+        if owns {
+            return Some(Hit {
+                kind: FindingKind::Ownership,
+                first: s.first,
+                last: s.last,
+            });
+        }
+    }
+    None
+}
+
+fn owned_action_after(text: &Text, mut j: usize, lim: usize, situation: bool) -> bool {
+    while j < lim && is_subject_adverb(text.word(j)) {
+        j += 1;
+    }
+    if j >= lim {
+        return false;
+    }
+    let verb = text.word(j);
+    let after = if j + 1 < lim { text.word(j + 1) } else { "" };
+    match verb {
+        "didn't" => true,
+        "did" => after == "not",
+        "should" => after == "have",
+        "should've" => true,
+        "had" => {
+            let part = if j + 1 < lim { text.word(j + 1) } else { "" };
+            is_past_action(part)
+                || (matches!(part, "our" | "my" | "the")
+                    && j + 2 < lim
+                    && matches!(text.word(j + 2), "team" | "staff" | "group"))
+        }
+        "take" | "takes" => matches!(after, "responsibility" | "ownership" | "full"),
+        _ => is_past_action(verb) && !(situation && is_role_verb(verb)) && !defensive(text, j, lim),
+    }
+}
+
+/// Nouns that make the following "I ..." a relative clause ("the change I ran lifted ...").
+fn is_relative_head(w: &str) -> bool {
+    matches!(
+        w,
+        "what"
+            | "which"
+            | "whom"
+            | "lesson"
+            | "takeaway"
+            | "thing"
+            | "things"
+            | "way"
+            | "change"
+            | "everything"
+            | "something"
+            | "one"
+    )
+}
+
+/// "I tried my best", "I did everything I could": effort claimed, nothing owned.
+fn defensive(text: &Text, verb: usize, lim: usize) -> bool {
+    let after = if verb + 1 < lim {
+        text.word(verb + 1)
+    } else {
+        ""
+    };
+    text.word(verb) == "tried"
+        || (text.word(verb) == "did" && matches!(after, "my" | "everything" | "what" | "all"))
+}
+
+/// A repeatable process change: a mechanism (checklist, gate, policy...) together with
+/// a marker that it now always applies (every, now, mandatory, requires...).
+fn is_systemic(text: &Text, s: &Sentence) -> bool {
+    let mechanisms: Vec<usize> = (s.first..s.last)
+        .filter(|&i| is_mechanism(text, i))
+        .collect();
+    if mechanisms.is_empty() {
+        return false;
+    }
+    let manual_only = (s.first..s.last).any(|i| matches!(text.word(i), "myself" | "manually"))
+        && !(s.first..s.last)
+            .any(|i| matches!(text.word(i), "checklist" | "template" | "policy" | "rule"));
+    if manual_only {
+        return false;
+    }
+    (s.first..s.last).any(|i| {
+        is_repeat_marker(text, i, s.last)
+            && mechanisms.iter().any(|&m| m.abs_diff(i) <= SYSTEMIC_WINDOW)
+    })
+}
+
+fn is_mechanism(text: &Text, i: usize) -> bool {
+    let w = text.word(i);
+    match w {
+        "checklist" | "checklists" | "template" | "templates" | "runbook" | "runbooks"
+        | "playbook" | "policy" | "policies" | "rule" | "rules" | "procedure" | "procedures"
+        | "gate" | "gates" | "sign-off" | "signoff" | "drill" | "drills" | "pre-mortem"
+        | "premortem" | "matrix" | "form" | "field" | "flag" | "switch" | "reviewer" | "pilot"
+        | "pilots" | "panel" | "orientation" | "walk-through" | "walkthrough" | "handover"
+        | "card" | "cards" | "alert" | "alerts" | "alerting" | "threshold" | "step"
+        | "requirement" | "ceiling" | "blocks" | "verified" | "review" | "holdout" | "test"
+        | "tests" | "report" | "cross-check" | "sign" | "signs" | "crm" | "automatically"
+        | "automatic" | "automated" | "soak" | "run" => {
+            // "run" only as a noun phrase ("a parallel run"), "test" only as a noun.
+            match w {
+                "run" => text.word(i.wrapping_sub(1)) == "parallel",
+                "test" | "tests" => matches!(
+                    text.word(i.wrapping_sub(1)),
+                    "a" | "an"
+                        | "the"
+                        | "that"
+                        | "this"
+                        | "our"
+                        | "field"
+                        | "holdout"
+                        | "b"
+                        | "usability"
+                        | "load"
+                        | "regression"
+                        | "smoke"
+                        | "beta"
+                        | "automated"
+                        | "automatic"
+                        | "acceptance"
+                        | "user"
+                        | "pilot"
+                        | "live"
+                        | "short"
+                ),
+                "sign" | "signs" => text.word(i + 1) == "off" || text.word(i + 1) == "it",
+                _ => true,
+            }
+        }
+        "check" => matches!(
+            text.word(i.wrapping_sub(1)),
+            "a" | "that"
+                | "weekly"
+                | "daily"
+                | "monthly"
+                | "fact"
+                | "usability"
+                | "quality"
+                | "safety"
+                | "name"
+                | "weather"
+                | "second"
+                | "this"
+                | "mandatory"
+                | "required"
+        ),
+        _ => false,
+    }
+}
+
+fn is_repeat_marker(text: &Text, i: usize, lim: usize) -> bool {
+    match text.word(i) {
+        "every" | "each" | "any" | "now" | "mandatory" | "required" | "requires" | "require"
+        | "must" | "always" | "standing" | "automatically" | "automatic" | "automated"
+        | "until" | "cannot" | "can't" | "won't" | "weekly" | "quarterly" | "monthly"
+        | "policy" => true,
+        // Putting a mechanism in place: "I added a device matrix to the checklist".
+        "added" | "introduced" | "created" | "proposed" | "instituted" | "built" | "changed"
+        | "replaced" | "made" | "add" => true,
+        "set" => i + 1 < lim && text.word(i + 1) == "up",
+        "will" => i + 1 < lim && text.word(i + 1) == "not",
+        _ => false,
+    }
+}

@@ -1,0 +1,279 @@
+//! STAR-T labelling of sentences.
+//!
+//! The takeaway is a suffix: it starts at the first sentence that reflects
+//! ("I learned", "the lesson", "since then", "now") and runs to the end, because
+//! what follows a lesson in a good answer (the changed process, the evidence that
+//! it works) belongs to the takeaway. Strong cues ("learned", "lesson") may open it
+//! anywhere; weak cues ("now", "since then") only after the first 30% of the words.
+//! Before it, the first sentence is the situation (or the task when it names a
+//! responsibility), and every later sentence is whichever of task, action or result
+//! its cues favour, with actions winning ties.
+
+use super::lexicon::{is_number_word, is_past_action, is_subject_adverb};
+use super::text::{Sentence, Text};
+use crate::content::StarPart;
+
+const WEAK_TAKEAWAY_MIN_POSITION: f64 = 0.3;
+
+/// The STAR-T part of each sentence.
+pub(crate) fn label(text: &Text) -> Vec<StarPart> {
+    let total: usize = text.sentences.iter().map(Sentence::len).sum();
+    let many = text.sentences.len() >= 4;
+    let mut before = 0usize;
+    let mut takeaway_from = text.sentences.len();
+    for (n, s) in text.sentences.iter().enumerate() {
+        let position = before as f64 / total.max(1) as f64;
+        let cue = takeaway_cue(text, s);
+        let opens = match cue {
+            Cue::Strong => !(n == 0 && many),
+            Cue::Weak => position >= WEAK_TAKEAWAY_MIN_POSITION,
+            Cue::None => false,
+        };
+        if opens {
+            takeaway_from = n;
+            break;
+        }
+        before += s.len();
+    }
+    text.sentences
+        .iter()
+        .enumerate()
+        .map(|(n, s)| {
+            if n >= takeaway_from {
+                StarPart::Takeaway
+            } else if n == 0 {
+                if task_cue(text, s) {
+                    StarPart::Task
+                } else {
+                    StarPart::Situation
+                }
+            } else {
+                body_part(text, s)
+            }
+        })
+        .collect()
+}
+
+#[derive(PartialEq)]
+enum Cue {
+    None,
+    Weak,
+    Strong,
+}
+
+fn takeaway_cue(text: &Text, s: &Sentence) -> Cue {
+    let mut cue = Cue::None;
+    for i in s.first..s.last {
+        let w = text.word(i);
+        let next = if i + 1 < s.last { text.word(i + 1) } else { "" };
+        match w {
+            "learned" | "learnt" | "lesson" | "lessons" | "takeaway" | "taught" => {
+                // "the lessons were learned" style passives still reflect; "I learned the
+                // system" in the setup does not, hence strong cues need a reflective frame.
+                let reflective = matches!(w, "lesson" | "lessons" | "takeaway")
+                    || matches!(
+                        next,
+                        "that" | "to" | "a" | "how" | "from" | "is" | "was" | "me" | "i" | "the"
+                    );
+                if reflective {
+                    return Cue::Strong;
+                }
+            }
+            "took" if next == "away" => return Cue::Strong,
+            "learning" if next == "experience" => return Cue::Strong,
+            "stayed" if next == "with" => return Cue::Strong,
+            "hindsight" => return Cue::Strong,
+            "looking" if next == "back" => return Cue::Strong,
+            "now" | "nowadays" | "going" | "ever" | "since" | "future" | "next" | "today"
+            | "these"
+                if weak_cue(w, next) =>
+            {
+                cue = Cue::Weak
+            }
+            _ => {}
+        }
+    }
+    cue
+}
+
+/// A sentence that reflects on the story ("I learned that", "the lesson I took").
+pub(crate) fn is_reflection(text: &Text, s: &Sentence) -> bool {
+    takeaway_cue(text, s) == Cue::Strong
+}
+
+fn weak_cue(w: &str, next: &str) -> bool {
+    match w {
+        "now" | "nowadays" => true,
+        "going" => next == "forward",
+        "ever" => next == "since",
+        "since" => next == "then",
+        "future" => true,
+        "next" => next == "time",
+        "today" => true,
+        "these" => next == "days",
+        _ => false,
+    }
+}
+
+fn task_cue(text: &Text, s: &Sentence) -> bool {
+    (s.first..s.last).any(|i| {
+        let w = text.word(i);
+        let next = text.word(i + 1);
+        matches!(w, "responsible" | "tasked" | "accountable")
+            || (w == "my" && matches!(next, "job" | "role" | "task" | "goal" | "assignment"))
+            || (w == "the" && next == "goal")
+            || (w == "in" && next == "charge")
+            || (w == "asked" && next == "to")
+    })
+}
+
+fn body_part(text: &Text, s: &Sentence) -> StarPart {
+    let action = action_score(text, s);
+    let result = result_score(text, s);
+    if action == 0 && result == 0 {
+        if task_cue(text, s) {
+            return StarPart::Task;
+        }
+        return StarPart::Situation;
+    }
+    if result > action {
+        StarPart::Result
+    } else {
+        StarPart::Action
+    }
+}
+
+/// First-person actors doing something in the past ("I rolled back", "we shipped").
+pub(crate) fn action_score(text: &Text, s: &Sentence) -> usize {
+    let mut score = 0;
+    for i in s.first..s.last {
+        if !matches!(text.word(i), "i" | "we") {
+            continue;
+        }
+        let mut j = i + 1;
+        while j < s.last && is_subject_adverb(text.word(j)) {
+            j += 1;
+        }
+        let verb = text.word(j);
+        if j < s.last && (is_past_action(verb) || matches!(verb, "didn't")) && verb != "tried" {
+            score += 1;
+        }
+    }
+    // Later verbs in a list ("..., rebuilt the deck and told the client") count too.
+    for i in s.first + 1..s.last {
+        let prev = text.word(i - 1);
+        if matches!(prev, "and" | "then") || text.gap_after(i - 1).contains(',') {
+            let w = text.word(i);
+            if is_past_action(w) && !matches!(w, "missed" | "lost" | "failed") {
+                score += 1;
+            }
+        }
+    }
+    score
+}
+
+/// Outcome words and quantities.
+pub(crate) fn result_score(text: &Text, s: &Sentence) -> usize {
+    (s.first..s.last)
+        .filter(|&i| {
+            let w = text.word(i);
+            text.tokens[i].number
+                || is_number_word(w)
+                || matches!(
+                    w,
+                    "fell"
+                        | "dropped"
+                        | "rose"
+                        | "lost"
+                        | "cost"
+                        | "costing"
+                        | "missed"
+                        | "failed"
+                        | "slipped"
+                        | "delayed"
+                        | "delaying"
+                        | "spoiled"
+                        | "churned"
+                        | "recovered"
+                        | "climbed"
+                        | "jumped"
+                        | "doubled"
+                        | "halved"
+                        | "landed"
+                        | "closed"
+                        | "renewed"
+                        | "reached"
+                        | "resulted"
+                        | "result"
+                        | "impact"
+                        | "outcome"
+                        | "meant"
+                        | "ended"
+                        | "broke"
+                        | "broken"
+                        | "crashed"
+                        | "complained"
+                        | "angry"
+                        | "upset"
+                        | "cancelled"
+                        | "canceled"
+                        | "denied"
+                        | "thawed"
+                        | "stalled"
+                        | "overstated"
+                        | "waited"
+                        | "spike"
+                        | "outage"
+                        | "down"
+                        | "stale"
+                        | "lower"
+                        | "higher"
+                        | "wrong"
+                        | "loss"
+                        | "lose"
+                        | "fine"
+                        | "kept"
+                        | "won"
+                        | "improved"
+                        | "increased"
+                        | "decreased"
+                        | "furious"
+                        | "noticed"
+                        | "struggled"
+                        | "confusion"
+                        | "went"
+                        | "cancel"
+                        | "rejected"
+                        | "accepted"
+                        | "back"
+                )
+        })
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts(src: &str) -> Vec<StarPart> {
+        label(&Text::new(src))
+    }
+
+    #[test]
+    fn labels_a_plain_star_t_answer() {
+        use StarPart::*;
+        let got = parts(
+            "I was a product manager at a travel site. I shipped a redesign without a test. \
+             Bookings fell 12% in a week. I rolled it back and told my director. \
+             I learned that untested changes are bets. Every redesign now needs an experiment.",
+        );
+        assert_eq!(got, [Situation, Action, Result, Action, Takeaway, Takeaway]);
+    }
+
+    #[test]
+    fn weak_cue_early_does_not_open_the_takeaway() {
+        let got =
+            parts("Now this was my first job. I broke the build. It cost a day. I fixed it fast.");
+        assert!(!got.contains(&StarPart::Takeaway), "{got:?}");
+    }
+}

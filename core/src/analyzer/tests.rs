@@ -1,0 +1,238 @@
+use super::*;
+use proptest::prelude::*;
+
+fn kinds(text: &str) -> Vec<FindingKind> {
+    analyze(text)
+        .map(|a| a.findings.iter().map(|f| f.kind).collect())
+        .unwrap_or_default()
+}
+
+fn spans_of(text: &str, kind: FindingKind) -> Vec<String> {
+    analyze(text)
+        .map(|a| {
+            a.findings
+                .into_iter()
+                .filter(|f| f.kind == kind)
+                .map(|f| f.text)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn rejects_empty_and_overlong_input() {
+    assert_eq!(analyze(""), Err(AnalyzerError::Empty));
+    assert_eq!(analyze("  \n\t ... !!"), Err(AnalyzerError::Empty));
+    let long = "a".repeat(MAX_CHARS + 1);
+    assert_eq!(
+        analyze(&long),
+        Err(AnalyzerError::TooLong {
+            chars: MAX_CHARS + 1,
+            max: MAX_CHARS
+        })
+    );
+    // The cap counts characters, not bytes.
+    assert!(analyze(&"é".repeat(MAX_CHARS)).is_ok());
+}
+
+#[test]
+fn serializes_to_the_issue_schema() {
+    let a = analyze("I shipped a bug that cost 3 days. I learned to test first, and now every release has a checklist.")
+        .expect("valid answer");
+    let json = serde_json::to_value(&a).expect("serializes");
+    for key in [
+        "tier",
+        "score",
+        "word_count",
+        "speaking_seconds",
+        "takeaway_share",
+        "segments",
+        "findings",
+    ] {
+        assert!(json.get(key).is_some(), "missing {key}");
+    }
+    let seg = &json["segments"][0];
+    for key in ["part", "start", "end"] {
+        assert!(seg.get(key).is_some(), "segment missing {key}");
+    }
+    let finding = &json["findings"][0];
+    for key in ["kind", "start", "end", "text", "message", "suggestion"] {
+        assert!(finding.get(key).is_some(), "finding missing {key}");
+    }
+    let kinds: Vec<&str> = json["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|f| f["kind"].as_str())
+        .collect();
+    assert!(
+        kinds.contains(&"metric") && kinds.contains(&"too_short"),
+        "{kinds:?}"
+    );
+}
+
+#[test]
+fn kind_names_match_serde() {
+    for kind in FindingKind::ALL {
+        let json = serde_json::to_string(&kind).expect("serializes");
+        assert_eq!(json, format!("\"{}\"", kind.as_str()));
+    }
+    assert!(FindingKind::Metric.is_positive());
+    assert!(!FindingKind::Hedging.is_positive());
+}
+
+#[test]
+fn context_traps_are_not_negative_findings() {
+    let traps = [
+        "It was the kind of project where everyone had an opinion.",
+        "I owned our disaster recovery plan.",
+        "The support team and I shared the queue.",
+        "The client wrote \"sorry to chase, but where is the export?\"",
+        "We overpaid by about $12,000 a year.",
+        "On the tablet the screen was read-only until you scrolled.",
+        "I should have checked the data first, so then I rebuilt the report.",
+    ];
+    for trap in traps {
+        let negatives: Vec<FindingKind> = kinds(trap)
+            .into_iter()
+            .filter(|k| !k.is_positive() && !k.is_whole_answer())
+            .collect();
+        assert!(negatives.is_empty(), "{trap:?} gave {negatives:?}");
+    }
+    assert_eq!(
+        spans_of(
+            "I should have checked the data first.",
+            FindingKind::Ownership
+        )
+        .len(),
+        1
+    );
+    assert_eq!(
+        spans_of("We overpaid by about $12,000 a year.", FindingKind::Metric),
+        ["$12,000"]
+    );
+}
+
+#[test]
+fn flags_the_classic_negatives() {
+    let text = "Mistakes were made. It was not my fault; the vendor should have caught it. \
+                I guess it was sort of a nightmare. I'm so sorry. My failure is that I care too much. \
+                The lesson is to be more careful.";
+    let got = kinds(text);
+    for kind in [
+        FindingKind::PassiveVoice,
+        FindingKind::BlameShifting,
+        FindingKind::Hedging,
+        FindingKind::EmotionalLanguage,
+        FindingKind::OverApologizing,
+        FindingKind::FakeFailure,
+        FindingKind::ManualFix,
+    ] {
+        assert!(got.contains(&kind), "missing {kind:?} in {got:?}");
+    }
+    assert_eq!(analyze(text).map(|a| a.tier), Ok(Tier::Weak));
+}
+
+#[test]
+fn strong_answer_scores_in_its_band() {
+    let text = "I was the release manager for a banking app. I approved a Friday release without waiting \
+                for the beta crash reports. On Saturday crashes rose to 4% on older phones, so I paused the \
+                rollout at 20% and we shipped a fix within a day. The lesson I took is that the calendar \
+                should never outrank the data, and that a rollout decision needs evidence in front of it. \
+                Our release checklist now has a mandatory 48-hour beta soak, and I will not approve a \
+                rollout until the crash dashboard is green.";
+    let a = analyze(text).expect("valid");
+    assert!(
+        matches!(a.tier, Tier::Strong | Tier::Exemplary),
+        "{:?}",
+        a.tier
+    );
+    assert!((65..=100).contains(&a.score), "{}", a.score);
+    let sum = a.part_shares.situation
+        + a.part_shares.task
+        + a.part_shares.action
+        + a.part_shares.result
+        + a.part_shares.takeaway;
+    assert!((sum - 1.0).abs() < 1e-9);
+    assert_eq!(a.speaking_seconds, (a.word_count * 60 + 75) / 150);
+}
+
+#[test]
+fn passive_rewrite_names_an_actor() {
+    let a = analyze("The deadline was missed.").expect("valid");
+    let f = a
+        .findings
+        .iter()
+        .find(|f| f.kind == FindingKind::PassiveVoice)
+        .expect("passive found");
+    assert_eq!(f.text, "The deadline was missed");
+    assert_eq!(
+        f.suggestion.as_deref(),
+        Some("Say who did it: \u{201C}I missed the deadline\u{201D} (or name the person or team).")
+    );
+}
+
+#[test]
+fn utf16_offsets_for_findings_with_emoji_and_accents() {
+    let text = "Zoë 🙌 and I shipped 3 “quick” fixes.";
+    let a = analyze(text).expect("valid");
+    let map = Utf16Map::new(text);
+    let metric = a
+        .findings
+        .iter()
+        .find(|f| f.kind == FindingKind::Metric)
+        .expect("metric");
+    let utf16: Vec<u16> = text.encode_utf16().collect();
+    let (s, e) = (
+        map.to_utf16(metric.start) as usize,
+        map.to_utf16(metric.end) as usize,
+    );
+    assert_eq!(String::from_utf16_lossy(&utf16[s..e]), metric.text);
+}
+
+fn assert_well_formed(text: &str) {
+    let Ok(a) = analyze(text) else { return };
+    for f in &a.findings {
+        assert!(f.start <= f.end && f.end <= text.len(), "{f:?}");
+        assert!(
+            text.is_char_boundary(f.start) && text.is_char_boundary(f.end),
+            "{f:?}"
+        );
+        assert_eq!(&text[f.start..f.end], f.text);
+    }
+    for s in &a.segments {
+        assert!(s.start <= s.end && s.end <= text.len());
+        assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+    }
+    assert!(a.score <= 100);
+    assert!((0.0..=1.0 + 1e-9).contains(&a.takeaway_share));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn never_panics_on_arbitrary_unicode(text in "\\PC{0,400}") {
+        assert_well_formed(&text);
+    }
+
+    #[test]
+    fn never_panics_on_wordy_mixtures(
+        parts in proptest::collection::vec(
+            prop_oneof![
+                Just("I"), Just("was"), Just("were"), Just("made"), Just("sorry"), Just("so"),
+                Just("kind"), Just("of"), Just("the"), Just("not"), Just("my"), Just("fault"),
+                Just("$12,000"), Just("1.8%"), Just("Dr."), Just("e.g."), Just("\u{201C}"), Just("\u{201D}"),
+                Just("\""), Just("."), Just("\n- "), Just("🙌"), Just("é"), Just("’"), Just("now"),
+                Just("every"), Just("checklist"), Just("learned"), Just("should"), Just("have"),
+                Just("nobody"), Just("double-check"), Just("myself"), Just("two"), Just("half"),
+            ],
+            0..120,
+        )
+    ) {
+        let text = parts.join(" ");
+        assert_well_formed(&text);
+        let glued = parts.concat();
+        assert_well_formed(&glued);
+    }
+}

@@ -1,0 +1,405 @@
+//! Tokens and sentences.
+//!
+//! The text is scanned once into word and number tokens with byte offsets into
+//! the original input, plus a normalised lowercase copy of every token (curly
+//! apostrophes folded to `'`) so the detectors compare plain ASCII patterns.
+//! Sentences are runs of tokens; a dictated run-on with no punctuation is cut
+//! further at discourse markers so it still gets a structure.
+
+/// One word or number.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Token {
+    pub start: usize,
+    pub end: usize,
+    norm_start: u32,
+    norm_end: u32,
+    pub number: bool,
+    pub capitalized: bool,
+    /// Inside a quotation ("..." or “...”): reported speech, not the speaker's own words.
+    pub quoted: bool,
+}
+
+/// A sentence (or clause of a dictated run-on) as a token range.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Sentence {
+    pub first: usize,
+    /// One past the last token.
+    pub last: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Sentence {
+    pub fn len(&self) -> usize {
+        self.last - self.first
+    }
+}
+
+pub(crate) struct Text<'a> {
+    pub src: &'a str,
+    norm: String,
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+}
+
+impl<'a> Text<'a> {
+    pub fn new(src: &'a str) -> Self {
+        let (tokens, norm) = tokenize(src);
+        let mut text = Text {
+            src,
+            norm,
+            tokens,
+            sentences: Vec::new(),
+        };
+        text.sentences = split_sentences(&text);
+        text
+    }
+
+    /// Normalised (lowercase, straight apostrophe) form of token `i`; "" out of range.
+    pub fn word(&self, i: usize) -> &str {
+        match self.tokens.get(i) {
+            Some(t) => self
+                .norm
+                .get(t.norm_start as usize..t.norm_end as usize)
+                .unwrap_or(""),
+            None => "",
+        }
+    }
+
+    /// The original text between tokens `i` and `i + 1` (or after the last one).
+    pub fn gap_after(&self, i: usize) -> &str {
+        let Some(t) = self.tokens.get(i) else {
+            return "";
+        };
+        let next = self.tokens.get(i + 1).map_or(self.src.len(), |n| n.start);
+        self.src.get(t.end..next).unwrap_or("")
+    }
+
+    /// True when tokens starting at `i` spell `words` within sentence bounds `limit`.
+    pub fn matches_at(&self, i: usize, limit: usize, words: &[&str]) -> bool {
+        i + words.len() <= limit
+            && words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| self.word(i + k) == *w)
+    }
+
+    pub fn is_first_person_singular(&self, i: usize) -> bool {
+        matches!(self.word(i), "i" | "i'm" | "i've" | "i'd" | "i'll")
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{2018}')
+}
+
+fn is_currency(c: char) -> bool {
+    matches!(c, '$' | '£' | '€' | '¥' | '₹')
+}
+
+fn is_open_quote(c: char) -> bool {
+    matches!(c, '\u{201C}' | '\u{201E}' | '\u{00AB}')
+}
+
+fn is_close_quote(c: char) -> bool {
+    matches!(c, '\u{201D}' | '\u{00BB}')
+}
+
+/// Scans words and numbers. Joiners (`'`, `-`, `.`, `,`) stay inside a token only
+/// between the characters they join, so "U.S", "1.8", "12,000", "don't", "two-week"
+/// are single tokens and trailing punctuation is not.
+fn tokenize(src: &str) -> (Vec<Token>, String) {
+    let chars: Vec<(usize, char)> = src.char_indices().collect();
+    let mut tokens = Vec::with_capacity(src.len() / 5 + 1);
+    let mut norm = String::with_capacity(src.len());
+    let mut quoted = false;
+    let mut straight_quote_open = false;
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if c == '"' {
+            straight_quote_open = !straight_quote_open;
+            quoted = straight_quote_open;
+            i += 1;
+            continue;
+        }
+        if is_open_quote(c) {
+            quoted = true;
+            i += 1;
+            continue;
+        }
+        if is_close_quote(c) {
+            quoted = false;
+            i += 1;
+            continue;
+        }
+        let next_is_digit = chars.get(i + 1).is_some_and(|&(_, n)| n.is_ascii_digit());
+        let starts_number = c.is_ascii_digit() || (is_currency(c) && next_is_digit);
+        if !(c.is_alphanumeric() || starts_number) {
+            i += 1;
+            continue;
+        }
+        let start = pos;
+        let norm_start = norm.len();
+        let mut j = i;
+        while j < chars.len() {
+            let (_, ch) = chars[j];
+            let prev = if j > i { Some(chars[j - 1].1) } else { None };
+            let next = chars.get(j + 1).map(|&(_, n)| n);
+            let keep = if ch.is_alphanumeric() || (j == i && is_currency(ch)) {
+                true
+            } else if ch == '%' {
+                prev.is_some_and(|p| p.is_ascii_digit())
+            } else if is_apostrophe(ch) || ch == '-' || ch == '.' {
+                prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric)
+            } else if ch == ',' {
+                prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit())
+            } else {
+                false
+            };
+            if !keep {
+                break;
+            }
+            if is_apostrophe(ch) {
+                norm.push('\'');
+            } else {
+                norm.extend(ch.to_lowercase());
+            }
+            j += 1;
+            if ch == '%' {
+                break;
+            }
+        }
+        let end = chars.get(j).map_or(src.len(), |&(p, _)| p);
+        tokens.push(Token {
+            start,
+            end,
+            norm_start: u32::try_from(norm_start).unwrap_or(u32::MAX),
+            norm_end: u32::try_from(norm.len()).unwrap_or(u32::MAX),
+            number: starts_number,
+            capitalized: c.is_uppercase(),
+            quoted,
+        });
+        i = j.max(i + 1);
+    }
+    (tokens, norm)
+}
+
+/// Abbreviations whose trailing period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "dr", "mr", "mrs", "ms", "prof", "st", "sr", "jr", "vs", "etc", "approx", "inc", "ltd", "co",
+    "corp", "dept", "est", "fig", "no", "vol", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "mt", "ave", "min", "max", "avg",
+];
+
+/// Titles stay attached to the following name even though it is capitalised.
+const TITLES: &[&str] = &["dr", "mr", "mrs", "ms", "prof", "st", "mt"];
+
+fn is_abbreviation(word: &str) -> bool {
+    // Dotted forms such as "u.s", "e.g", "a.m" are abbreviations by shape.
+    ABBREVIATIONS.contains(&word) || (word.contains('.') && word.chars().any(char::is_alphabetic))
+}
+
+/// Does the gap after token `i` end a sentence?
+fn ends_sentence(text: &Text, i: usize) -> bool {
+    let gap = text.gap_after(i);
+    if gap.contains('\n') {
+        return true;
+    }
+    let Some(next) = text.tokens.get(i + 1) else {
+        return false;
+    };
+    let terminal = gap.chars().any(|c| matches!(c, '!' | '?' | '…'));
+    let period =
+        gap.trim_start().starts_with('.') || gap.contains(". ") || gap.contains(".\u{201D}");
+    if terminal {
+        return true;
+    }
+    if !period {
+        return false;
+    }
+    let word = text.word(i);
+    if gap.starts_with('.') && is_abbreviation(word) {
+        if TITLES.contains(&word) {
+            return false;
+        }
+        // After "approx." or "e.g." a lowercase word or number continues the sentence.
+        return next.capitalized && !next.number;
+    }
+    true
+}
+
+/// Words that open a new clause in unpunctuated speech ("... so I paused the rollout").
+const CLAUSE_MARKERS: &[&[&str]] = &[
+    &["so", "i"],
+    &["so", "we"],
+    &["so", "now"],
+    &["so", "the"],
+    &["so", "our"],
+    &["then", "i"],
+    &["then", "we"],
+    &["then", "on"],
+    &["then", "at"],
+    &["then", "the"],
+    &["and", "then"],
+    &["after", "that"],
+    &["afterwards"],
+    &["since", "then"],
+    &["ever", "since"],
+    &["the", "lesson"],
+    &["the", "takeaway"],
+    &["what", "i", "learned"],
+    &["i", "learned"],
+    &["looking", "back"],
+    &["now", "i"],
+    &["now", "our"],
+    &["now", "we"],
+    &["in", "the", "end"],
+    &["which", "meant"],
+    &["as", "a", "result"],
+    &["and", "i"],
+    &["but", "i"],
+    &["but", "it"],
+    &["because", "the"],
+];
+
+/// A sentence this long without a comma is a run-on even in punctuated text.
+const RUN_ON_WORDS: usize = 40;
+/// In text with no sentence punctuation at all (dictation), clauses are cut sooner.
+const DICTATED_RUN_ON_WORDS: usize = 12;
+/// Never cut off a clause shorter than this, so "so basically ..." stays whole.
+const MIN_CLAUSE_WORDS: usize = 4;
+
+fn split_sentences(text: &Text) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut first = 0;
+    let dictated = !text.src.contains(['.', '!', '?', '\n']);
+    let run_on = if dictated {
+        DICTATED_RUN_ON_WORDS
+    } else {
+        RUN_ON_WORDS
+    };
+    for i in 0..text.tokens.len() {
+        if i + 1 == text.tokens.len() || ends_sentence(text, i) {
+            split_run_on(text, first, i + 1, run_on, &mut out);
+            first = i + 1;
+        }
+    }
+    out
+}
+
+fn split_run_on(text: &Text, first: usize, last: usize, run_on: usize, out: &mut Vec<Sentence>) {
+    let punctuated = (first..last.saturating_sub(1)).any(|i| {
+        text.gap_after(i)
+            .chars()
+            .any(|c| matches!(c, ',' | ';' | ':' | '('))
+    });
+    if last - first < run_on || punctuated {
+        out.push(make_sentence(text, first, last));
+        return;
+    }
+    let mut clause_start = first;
+    for i in first..last {
+        let at_marker = CLAUSE_MARKERS.iter().any(|m| text.matches_at(i, last, m));
+        if at_marker && i - clause_start >= MIN_CLAUSE_WORDS && last - i >= MIN_CLAUSE_WORDS {
+            out.push(make_sentence(text, clause_start, i));
+            clause_start = i;
+        }
+    }
+    out.push(make_sentence(text, clause_start, last));
+}
+
+fn make_sentence(text: &Text, first: usize, last: usize) -> Sentence {
+    let start = text.tokens.get(first).map_or(0, |t| t.start);
+    let end = match last.checked_sub(1).and_then(|l| text.tokens.get(l)) {
+        Some(t) => t.end + trailing_punctuation(text.src.get(t.end..).unwrap_or("")),
+        None => start,
+    };
+    Sentence {
+        first,
+        last,
+        start,
+        end,
+    }
+}
+
+/// Length in bytes of the closing punctuation and quotes that belong to a sentence.
+fn trailing_punctuation(rest: &str) -> usize {
+    rest.char_indices()
+        .take_while(|&(_, c)| {
+            matches!(c, '.' | '!' | '?' | '…' | '"' | '\'' | ')')
+                || is_close_quote(c)
+                || c == '\u{2019}'
+        })
+        .last()
+        .map_or(0, |(p, c)| p + c.len_utf8())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(src: &str) -> Vec<&str> {
+        let text = Text::new(src);
+        text.sentences
+            .iter()
+            .map(|s| &src[s.start..s.end])
+            .collect()
+    }
+
+    #[test]
+    fn keeps_numbers_and_abbreviations_inside_sentences() {
+        let got = sentences(
+            "I met Dr. Patel at a U.S. firm. Growth was approx. 1.8% and cost $12,000. Then e.g. it broke.",
+        );
+        assert_eq!(
+            got,
+            [
+                "I met Dr. Patel at a U.S. firm.",
+                "Growth was approx. 1.8% and cost $12,000.",
+                "Then e.g. it broke."
+            ]
+        );
+    }
+
+    #[test]
+    fn splits_bullets_and_quotes() {
+        let got = sentences("- First point here\n- Second point\nShe said “stop.” We stopped.");
+        assert_eq!(
+            got,
+            [
+                "First point here",
+                "Second point",
+                "She said “stop.”",
+                "We stopped."
+            ]
+        );
+    }
+
+    #[test]
+    fn tokens_fold_case_and_curly_apostrophes() {
+        let text = Text::new("I’m sure it’s $1,200.50 or 40%.");
+        let words: Vec<&str> = (0..text.tokens.len()).map(|i| text.word(i)).collect();
+        assert_eq!(words, ["i'm", "sure", "it's", "$1,200.50", "or", "40%"]);
+        assert!(text.tokens[3].number && text.tokens[5].number);
+    }
+
+    #[test]
+    fn cuts_dictated_run_ons_at_discourse_markers() {
+        let got = sentences(
+            "I approved the release on a Friday without waiting for the beta reports then on Saturday the crash rate jumped on older phones so I paused the rollout and fixed it the lesson for me was that dates never outrank data",
+        );
+        assert!(got.len() >= 3, "{got:?}");
+        assert!(got.iter().any(|s| s.starts_with("the lesson")), "{got:?}");
+    }
+
+    #[test]
+    fn marks_quoted_words() {
+        let text = Text::new("She wrote \"sorry to push\" and I agreed.");
+        let quoted: Vec<&str> = (0..text.tokens.len())
+            .filter(|&i| text.tokens[i].quoted)
+            .map(|i| text.word(i))
+            .collect();
+        assert_eq!(quoted, ["sorry", "to", "push"]);
+    }
+}

@@ -1,0 +1,132 @@
+//! Id lookups over a module: progress, the scheduler and the unlock gate hold
+//! item ids, and these turn an id back into the item it names.
+
+use super::model::*;
+
+/// A learner-facing item that can be practised and scheduled.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ItemRef<'a> {
+    Quiz(&'a QuizQuestion),
+    Scenario(&'a PracticeScenario),
+    Exercise(&'a Exercise),
+    OpenPractice(&'a OpenPractice),
+}
+
+impl<'a> ItemRef<'a> {
+    pub fn id(&self) -> &'a str {
+        match self {
+            ItemRef::Quiz(q) => &q.id,
+            ItemRef::Scenario(s) => &s.id,
+            ItemRef::Exercise(e) => &e.id,
+            ItemRef::OpenPractice(o) => &o.id,
+        }
+    }
+
+    /// Whether the item is usable before the one-time unlock.
+    pub fn is_free(&self) -> bool {
+        match self {
+            ItemRef::Quiz(q) => q.free,
+            ItemRef::Scenario(s) => s.free,
+            ItemRef::Exercise(e) => e.free,
+            ItemRef::OpenPractice(o) => o.free,
+        }
+    }
+
+    /// The concept tags the item practises; the open practice covers none
+    /// explicitly because it is assessed as a whole answer.
+    pub fn concepts(&self) -> &'a [String] {
+        match self {
+            ItemRef::Quiz(q) => &q.concepts,
+            ItemRef::Scenario(s) => &s.concepts,
+            ItemRef::Exercise(e) => &e.concepts,
+            ItemRef::OpenPractice(_) => &[],
+        }
+    }
+}
+
+impl Module {
+    pub fn quiz_question(&self, id: &str) -> Option<&QuizQuestion> {
+        self.quiz.iter().find(|q| q.id == id)
+    }
+
+    pub fn practice_scenario(&self, id: &str) -> Option<&PracticeScenario> {
+        self.practice_scenarios.iter().find(|s| s.id == id)
+    }
+
+    pub fn exercise(&self, id: &str) -> Option<&Exercise> {
+        self.exercises.iter().find(|e| e.id == id)
+    }
+
+    /// Any practisable item by id; ids are unique across a validated pack.
+    pub fn item(&self, id: &str) -> Option<ItemRef<'_>> {
+        self.quiz_question(id)
+            .map(ItemRef::Quiz)
+            .or_else(|| self.practice_scenario(id).map(ItemRef::Scenario))
+            .or_else(|| self.exercise(id).map(ItemRef::Exercise))
+            .or_else(|| {
+                (self.open_practice.id == id).then_some(ItemRef::OpenPractice(&self.open_practice))
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::embedded_pack;
+
+    #[test]
+    fn typed_lookups_find_items_by_id() {
+        let m = embedded_pack().module;
+        let q = &m.quiz[3];
+        assert_eq!(m.quiz_question(&q.id), Some(q));
+        let s = &m.practice_scenarios[1];
+        assert_eq!(m.practice_scenario(&s.id), Some(s));
+        let e = &m.exercises[2];
+        assert_eq!(m.exercise(&e.id), Some(e));
+        assert_eq!(
+            m.quiz_question(&s.id),
+            None,
+            "lookups stay within their kind"
+        );
+        assert_eq!(m.exercise("no-such-id"), None);
+    }
+
+    #[test]
+    fn item_resolves_every_practisable_kind() {
+        let m = embedded_pack().module;
+        let expected = [
+            ItemRef::Quiz(&m.quiz[0]),
+            ItemRef::Scenario(&m.practice_scenarios[0]),
+            ItemRef::Exercise(&m.exercises[0]),
+            ItemRef::OpenPractice(&m.open_practice),
+        ];
+        for want in expected {
+            assert_eq!(m.item(want.id()), Some(want));
+        }
+        assert_eq!(m.item(&m.faq[0].id), None, "faq entries are not practised");
+        assert_eq!(m.item(""), None);
+    }
+
+    #[test]
+    fn item_ref_reports_free_flag_and_concepts() {
+        let m = embedded_pack().module;
+        let free_q = m.quiz.iter().find(|q| q.free).expect("a free question");
+        let locked_q = m.quiz.iter().find(|q| !q.free).expect("a locked question");
+        assert!(ItemRef::Quiz(free_q).is_free());
+        assert!(!ItemRef::Quiz(locked_q).is_free());
+        assert_eq!(ItemRef::Quiz(free_q).concepts(), free_q.concepts.as_slice());
+        let ex = &m.exercises[1];
+        assert_eq!(
+            m.item(&ex.id).map(|i| i.concepts()),
+            Some(ex.concepts.as_slice())
+        );
+        assert_eq!(
+            ItemRef::OpenPractice(&m.open_practice).concepts(),
+            &[] as &[String]
+        );
+        assert_eq!(
+            ItemRef::OpenPractice(&m.open_practice).is_free(),
+            m.open_practice.free
+        );
+    }
+}

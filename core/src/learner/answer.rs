@@ -1,0 +1,215 @@
+//! Answering: grade, schedule the next review and store it all at once.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use super::{not_found, Learner};
+use crate::analyzer::{self, Analysis};
+use crate::content::ItemRef;
+use crate::error::{Error, Result};
+use crate::scheduler::{self, CardState, Rating};
+use crate::storage::{Attempt, ItemKind, ReviewRecord};
+
+/// Stability (days) from which an item counts as mature for grading.
+const MATURE_STABILITY_DAYS: f32 = 21.0;
+/// How many recent correct answers define the learner's typical time.
+const TYPICAL_TIME_WINDOW: u32 = 50;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChoiceFeedback {
+    pub correct: bool,
+    pub saved: bool,
+    pub chosen: usize,
+    pub correct_choice: usize,
+    /// For a quiz question, its explanation; for a scenario, the annotation
+    /// of the chosen response.
+    pub explanation: String,
+    /// For a scenario answered wrongly, the annotation of the best response.
+    pub best_annotation: Option<String>,
+    pub rating: Rating,
+    pub next_due: DateTime<Utc>,
+    pub challenge_completed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExerciseFeedback {
+    pub saved: bool,
+    pub analysis: Analysis,
+    pub rating: Rating,
+    pub next_due: DateTime<Utc>,
+    pub model_answer: String,
+    pub checklist: Vec<String>,
+    pub challenge_completed: bool,
+}
+
+impl Learner {
+    /// Records an answer to a quiz question or scenario (`choice` is 0-based).
+    pub fn answer_choice(
+        &mut self,
+        id: &str,
+        choice: usize,
+        duration_ms: u32,
+        now: DateTime<Utc>,
+    ) -> Result<ChoiceFeedback> {
+        let item = self.accessible_item(id)?;
+        let (kind, options, correct_choice) = match item {
+            ItemRef::Quiz(q) => (ItemKind::Quiz, q.options.len(), q.answer),
+            ItemRef::Scenario(s) => (ItemKind::Scenario, s.responses.len(), s.best),
+            ItemRef::Exercise(_) | ItemRef::OpenPractice(_) => {
+                return Err(Error::InvalidInput(format!(
+                    "{id} is a written exercise: answer it with text"
+                )))
+            }
+        };
+        if choice >= options {
+            return Err(Error::InvalidInput(format!(
+                "choice {choice} is out of range: {id} has options 0 to {}",
+                options - 1
+            )));
+        }
+        let (explanation, best_annotation) = match item {
+            ItemRef::Quiz(q) => (q.explanation.clone(), None),
+            ItemRef::Scenario(s) => (
+                s.responses[choice].annotation.clone(),
+                (choice != s.best).then(|| s.responses[s.best].annotation.clone()),
+            ),
+            _ => unreachable!("written items returned above"),
+        };
+        let correct = choice == correct_choice;
+        let state = self.current_state(id, now)?;
+        let typical = self.typical_duration(id, kind)?;
+        let mature = state
+            .memory
+            .is_some_and(|m| m.stability >= MATURE_STABILITY_DAYS);
+        let rating = scheduler::grade_choice(correct, duration_ms, typical, mature);
+        let attempt = Attempt::Choice {
+            choice: choice as u32,
+            correct,
+        };
+        let (next_due, challenge_completed) =
+            self.record(id, kind, &state, rating, duration_ms, &attempt, now)?;
+        self.observe_quiz_answer(id, correct);
+        Ok(ChoiceFeedback {
+            correct,
+            saved: true,
+            chosen: choice,
+            correct_choice,
+            explanation,
+            best_annotation,
+            rating,
+            next_due,
+            challenge_completed,
+        })
+    }
+
+    /// Records a written answer to an exercise or the open practice, analyzed
+    /// on the device; its tier sets the review rating.
+    pub fn answer_text(
+        &mut self,
+        id: &str,
+        text: &str,
+        duration_ms: u32,
+        now: DateTime<Utc>,
+    ) -> Result<ExerciseFeedback> {
+        let (model_answer, checklist) = match self.accessible_item(id)? {
+            ItemRef::Exercise(e) => (e.model_answer.clone(), e.checklist.clone()),
+            ItemRef::OpenPractice(p) => (
+                p.model_answer.clone(),
+                p.rubric.iter().map(|r| r.descriptor.clone()).collect(),
+            ),
+            ItemRef::Quiz(_) | ItemRef::Scenario(_) => {
+                return Err(Error::InvalidInput(format!(
+                    "{id} is a multiple-choice item: answer it with an option number"
+                )))
+            }
+        };
+        let analysis = analyzer::analyze(text)?;
+        let analysis_json = serde_json::to_string(&analysis)
+            .map_err(|e| Error::InvalidInput(format!("analysis: {e}")))?;
+        let rating = scheduler::grade_tier(analysis.tier);
+        let state = self.current_state(id, now)?;
+        let attempt = Attempt::Text {
+            text,
+            tier: analysis.tier,
+            score: analysis.score,
+            analysis_json: &analysis_json,
+        };
+        let (next_due, challenge_completed) = self.record(
+            id,
+            ItemKind::Exercise,
+            &state,
+            rating,
+            duration_ms,
+            &attempt,
+            now,
+        )?;
+        Ok(ExerciseFeedback {
+            saved: true,
+            analysis,
+            rating,
+            next_due,
+            model_answer,
+            checklist,
+            challenge_completed,
+        })
+    }
+
+    fn current_state(&self, id: &str, now: DateTime<Utc>) -> Result<CardState> {
+        Ok(match self.storage.item(id)? {
+            Some(item) => item.state,
+            None => CardState::new_item(now),
+        })
+    }
+
+    /// The learner's median time for correct answers to questions of the same type.
+    fn typical_duration(&self, id: &str, kind: ItemKind) -> Result<Option<u32>> {
+        let module = &self.pack.module;
+        let peers: Vec<&str> = match kind {
+            ItemKind::Quiz => {
+                let question_type = module
+                    .quiz_question(id)
+                    .ok_or_else(|| not_found("quiz question", id))?
+                    .kind;
+                module
+                    .quiz
+                    .iter()
+                    .filter(|q| q.kind == question_type)
+                    .map(|q| q.id.as_str())
+                    .collect()
+            }
+            _ => module
+                .practice_scenarios
+                .iter()
+                .map(|s| s.id.as_str())
+                .collect(),
+        };
+        Ok(self.storage.typical_duration_ms(&peers, TYPICAL_TIME_WINDOW)?)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn record(
+        &mut self,
+        id: &str,
+        kind: ItemKind,
+        before: &CardState,
+        rating: Rating,
+        duration_ms: u32,
+        attempt: &Attempt<'_>,
+        now: DateTime<Utc>,
+    ) -> Result<(DateTime<Utc>, bool)> {
+        let outcome = self.scheduler.review(id, before, rating, now)?;
+        let stamp = self.stamp(now);
+        let review = ReviewRecord {
+            item_id: id,
+            kind,
+            stamp: &stamp,
+            rating,
+            duration_ms,
+            before,
+            elapsed_days: outcome.elapsed_days,
+            after: &outcome.state,
+        };
+        let completed = self.storage.record_answer(&review, attempt)?;
+        Ok((outcome.state.due, completed))
+    }
+}

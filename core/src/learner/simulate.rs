@@ -1,0 +1,121 @@
+//! A synthetic learner, for scale tests and benchmarks: `items` items with
+//! `reviews` reviews in total, spread over the two years before `now`, each
+//! scheduled by the real scheduler and stored through the real write path.
+
+use chrono::{DateTime, Duration, Utc};
+use serde::Serialize;
+
+use super::Learner;
+use crate::error::Result;
+use crate::scheduler::{CardState, Rating};
+use crate::storage::{Attempt, ItemKind, ReviewRecord, Stamp};
+
+/// Reviews written per transaction: large enough to be fast, small enough to
+/// keep memory flat.
+const BATCH: usize = 20_000;
+const HISTORY_DAYS: i64 = 730;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SimulationReport {
+    pub items: u32,
+    pub reviews: u64,
+    pub database_reviews: i64,
+}
+
+/// SplitMix64: a tiny deterministic generator, so a simulation is reproducible.
+struct SplitMix(u64);
+
+impl SplitMix {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn unit(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+/// Mostly recalled, sometimes forgotten, like a steady learner.
+fn simulated_rating(rng: &mut SplitMix) -> Rating {
+    match rng.unit() {
+        u if u < 0.10 => Rating::Again,
+        u if u < 0.15 => Rating::Hard,
+        u if u < 0.95 => Rating::Good,
+        _ => Rating::Easy,
+    }
+}
+
+impl Learner {
+    pub fn simulate(&mut self, items: u32, reviews: u64, now: DateTime<Utc>) -> Result<SimulationReport> {
+        if items == 0 {
+            return Err(crate::Error::InvalidInput("--items must be at least 1".into()));
+        }
+        let mut rng = SplitMix(0x5EED ^ u64::from(items) ^ reviews);
+        let start = now - Duration::days(HISTORY_DAYS);
+        let per_item = reviews / u64::from(items);
+        let extra = reviews % u64::from(items);
+        let mut pending: Vec<(String, CardState, Rating, CardState, f64, Stamp)> =
+            Vec::with_capacity(BATCH);
+        for item in 0..items {
+            let id = format!("sim-{item:06}");
+            let count = per_item + u64::from(u64::from(item) < extra);
+            let mut state = CardState::new_item(start);
+            // Reviews at ordered random instants across the history window.
+            let mut offsets: Vec<i64> = (0..count)
+                .map(|_| (rng.unit() * (HISTORY_DAYS * 86_400) as f64) as i64)
+                .collect();
+            offsets.sort_unstable();
+            for offset in offsets {
+                let at = start + Duration::seconds(offset);
+                let rating = simulated_rating(&mut rng);
+                let outcome = self.scheduler.review(&id, &state, rating, at)?;
+                let stamp = self.stamp(at);
+                pending.push((id.clone(), state, rating, outcome.state.clone(), outcome.elapsed_days, stamp));
+                state = outcome.state;
+                if pending.len() == BATCH {
+                    self.flush_simulated(&mut pending)?;
+                }
+            }
+        }
+        self.flush_simulated(&mut pending)?;
+        Ok(SimulationReport {
+            items,
+            reviews,
+            database_reviews: self.storage.review_count()?,
+        })
+    }
+
+    fn flush_simulated(
+        &mut self,
+        pending: &mut Vec<(String, CardState, Rating, CardState, f64, Stamp)>,
+    ) -> Result<()> {
+        let answers: Vec<_> = pending
+            .iter()
+            .map(|(id, before, rating, after, elapsed_days, stamp)| {
+                (
+                    ReviewRecord {
+                        item_id: id,
+                        kind: ItemKind::Quiz,
+                        stamp,
+                        rating: *rating,
+                        duration_ms: 8_000,
+                        before,
+                        elapsed_days: *elapsed_days,
+                        after,
+                    },
+                    Attempt::Choice {
+                        choice: 0,
+                        correct: *rating != Rating::Again,
+                    },
+                )
+            })
+            .collect();
+        self.storage.record_answers(&answers)?;
+        pending.clear();
+        Ok(())
+    }
+}

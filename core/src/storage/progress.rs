@@ -1,0 +1,379 @@
+//! Learning state, the review log and attempts.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{params, OptionalExtension, Row, Transaction};
+
+use super::records::*;
+use super::{day_text, from_ms, parse_day, to_ms, Storage, StorageError};
+use crate::scheduler::{CardState, MemoryState, Phase, Rating};
+
+fn phase_text(phase: Phase) -> &'static str {
+    match phase {
+        Phase::New => "new",
+        Phase::Learning => "learning",
+        Phase::Review => "review",
+        Phase::Relearning => "relearning",
+    }
+}
+
+fn parse_phase(text: &str) -> rusqlite::Result<Phase> {
+    match text {
+        "new" => Ok(Phase::New),
+        "learning" => Ok(Phase::Learning),
+        "review" => Ok(Phase::Review),
+        "relearning" => Ok(Phase::Relearning),
+        other => Err(bad_value("phase", other)),
+    }
+}
+
+fn parse_rating(value: i64) -> rusqlite::Result<Rating> {
+    match value {
+        1 => Ok(Rating::Again),
+        2 => Ok(Rating::Hard),
+        3 => Ok(Rating::Good),
+        4 => Ok(Rating::Easy),
+        other => Err(bad_value("rating", &other.to_string())),
+    }
+}
+
+pub(super) fn parse_kind(text: &str) -> rusqlite::Result<ItemKind> {
+    ItemKind::parse(text).ok_or_else(|| bad_value("kind", text))
+}
+
+pub(super) fn bad_value(column: &str, value: &str) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(
+        0,
+        rusqlite::types::Type::Text,
+        format!("unexpected {column} {value:?}").into(),
+    )
+}
+
+/// Columns: item_id, kind, phase, stability, difficulty, due_ms, last_review_ms, reps, lapses.
+fn stored_item(row: &Row<'_>) -> rusqlite::Result<StoredItem> {
+    let stability: Option<f64> = row.get(3)?;
+    let difficulty: Option<f64> = row.get(4)?;
+    let memory = match (stability, difficulty) {
+        (Some(s), Some(d)) => Some(MemoryState {
+            stability: s as f32,
+            difficulty: d as f32,
+        }),
+        _ => None,
+    };
+    Ok(StoredItem {
+        item_id: row.get(0)?,
+        kind: parse_kind(&row.get::<_, String>(1)?)?,
+        state: CardState {
+            phase: parse_phase(&row.get::<_, String>(2)?)?,
+            memory,
+            due: from_ms(row.get(5)?),
+            last_review: row.get::<_, Option<i64>>(6)?.map(from_ms),
+            reps: row.get(7)?,
+            lapses: row.get(8)?,
+        },
+    })
+}
+
+const ITEM_COLUMNS: &str =
+    "item_id, kind, phase, stability, difficulty, due_ms, last_review_ms, reps, lapses";
+
+impl Storage {
+    /// The item's learning state, or `None` if the learner has never met it.
+    pub fn item(&self, item_id: &str) -> Result<Option<StoredItem>, StorageError> {
+        let sql = format!("SELECT {ITEM_COLUMNS} FROM items WHERE item_id = ?1");
+        Ok(self
+            .conn
+            .query_row(&sql, [item_id], stored_item)
+            .optional()?)
+    }
+
+    /// Items due at or before `until`, soonest first, at most `limit`.
+    pub fn due_items(
+        &self,
+        until: DateTime<Utc>,
+        limit: u32,
+    ) -> Result<Vec<StoredItem>, StorageError> {
+        let sql = format!(
+            "SELECT {ITEM_COLUMNS} FROM items WHERE due_ms <= ?1 ORDER BY due_ms LIMIT ?2"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params![to_ms(until), limit], stored_item)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn count_due(&self, until: DateTime<Utc>) -> Result<u32, StorageError> {
+        Ok(self.conn.query_row(
+            "SELECT count(*) FROM items WHERE due_ms <= ?1",
+            [to_ms(until)],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// Ids of every item the learner has met.
+    pub fn seen_item_ids(&self) -> Result<Vec<String>, StorageError> {
+        let mut stmt = self.conn.prepare_cached("SELECT item_id FROM items")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// How many items were met for the first time on `day`.
+    pub fn new_items_on(&self, day: NaiveDate) -> Result<u32, StorageError> {
+        Ok(self.conn.query_row(
+            "SELECT count(*) FROM review_log WHERE learning_day = ?1 AND phase_before = 'new'",
+            [day_text(day)],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// Records one answer: the attempt, the review log row, the new item state
+    /// and, if the item belongs to that day's challenge, its progress, all in
+    /// one transaction. Returns whether this answer completed the challenge.
+    pub fn record_answer(
+        &mut self,
+        review: &ReviewRecord<'_>,
+        attempt: &Attempt<'_>,
+    ) -> Result<bool, StorageError> {
+        self.write(|tx| record_in(tx, review, attempt))
+    }
+
+    /// Records many answers in one transaction (imports and simulations).
+    pub fn record_answers(
+        &mut self,
+        answers: &[(ReviewRecord<'_>, Attempt<'_>)],
+    ) -> Result<(), StorageError> {
+        self.write(|tx| {
+            for (review, attempt) in answers {
+                record_in(tx, review, attempt)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// The whole review log in time order, for FSRS optimization.
+    pub fn review_log(&self) -> Result<Vec<ReviewLogRow>, StorageError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT item_id, reviewed_ms, learning_day, rating, duration_ms
+             FROM review_log ORDER BY reviewed_ms, id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(ReviewLogRow {
+                item_id: r.get(0)?,
+                reviewed_at: from_ms(r.get(1)?),
+                learning_day: parse_day(&r.get::<_, String>(2)?)?,
+                rating: parse_rating(r.get(3)?)?,
+                duration_ms: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Reviews counted per learning day from `since` on (for the heatmap).
+    pub fn reviews_per_day(&self, since: NaiveDate) -> Result<Vec<(NaiveDate, u32)>, StorageError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT learning_day, count(*) FROM review_log WHERE learning_day >= ?1
+             GROUP BY learning_day ORDER BY learning_day",
+        )?;
+        let rows = stmt.query_map([day_text(since)], |r| {
+            Ok((parse_day(&r.get::<_, String>(0)?)?, r.get(1)?))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Reviews of items already in long-term review, and how many of them
+    /// were recalled (not rated Again): the learner's true retention.
+    pub fn retention_counts(&self) -> Result<(u64, u64), StorageError> {
+        Ok(self.conn.query_row(
+            "SELECT count(*), coalesce(sum(rating > 1), 0) FROM review_log WHERE phase_before = 'review'",
+            [],
+            |r| Ok((r.get::<_, i64>(1)? as u64, r.get::<_, i64>(0)? as u64)),
+        )?)
+    }
+
+    /// Total time spent answering, in milliseconds.
+    pub fn time_studied_ms(&self) -> Result<u64, StorageError> {
+        Ok(self.conn.query_row(
+            "SELECT coalesce(sum(duration_ms), 0) FROM review_log",
+            [],
+            |r| r.get::<_, i64>(0),
+        )? as u64)
+    }
+
+    pub fn review_count(&self) -> Result<i64, StorageError> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM review_log", [], |r| r.get(0))?)
+    }
+
+    /// Every quiz and scenario answer in time order.
+    pub fn choice_attempts(&self) -> Result<Vec<ChoiceAttemptRow>, StorageError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT item_id, kind, learning_day, correct, duration_ms
+             FROM quiz_attempts ORDER BY answered_ms, id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(ChoiceAttemptRow {
+                item_id: r.get(0)?,
+                kind: parse_kind(&r.get::<_, String>(1)?)?,
+                learning_day: parse_day(&r.get::<_, String>(2)?)?,
+                correct: r.get(3)?,
+                duration_ms: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Every exercise answer in time order, with the learner's text.
+    pub fn exercise_attempts(&self) -> Result<Vec<ExerciseAttemptRow>, StorageError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT item_id, answered_ms, learning_day, answer_text, tier, score
+             FROM exercise_attempts ORDER BY answered_ms, id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(ExerciseAttemptRow {
+                item_id: r.get(0)?,
+                answered_at: from_ms(r.get(1)?),
+                learning_day: parse_day(&r.get::<_, String>(2)?)?,
+                text: r.get(3)?,
+                tier: r.get(4)?,
+                score: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Median answer time of the learner's correct answers of one kind of
+    /// question, over the most recent `window` of them.
+    pub fn typical_duration_ms(
+        &self,
+        item_ids: &[&str],
+        window: u32,
+    ) -> Result<Option<u32>, StorageError> {
+        if item_ids.is_empty() {
+            return Ok(None);
+        }
+        let placeholders = vec!["?"; item_ids.len()].join(",");
+        let sql = format!(
+            "SELECT duration_ms FROM quiz_attempts WHERE correct = 1 AND item_id IN ({placeholders})
+             ORDER BY answered_ms DESC LIMIT {window}"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut durations: Vec<u32> = stmt
+            .query_map(rusqlite::params_from_iter(item_ids), |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        if durations.is_empty() {
+            return Ok(None);
+        }
+        durations.sort_unstable();
+        Ok(Some(durations[durations.len() / 2]))
+    }
+}
+
+fn record_in(
+    tx: &Transaction<'_>,
+    review: &ReviewRecord<'_>,
+    attempt: &Attempt<'_>,
+) -> rusqlite::Result<bool> {
+    upsert_item(tx, review)?;
+    insert_review(tx, review)?;
+    insert_attempt(tx, review, attempt)?;
+    super::daily::mark_challenge_item(tx, review.item_id, review.stamp)
+}
+
+fn upsert_item(tx: &Transaction<'_>, review: &ReviewRecord<'_>) -> rusqlite::Result<()> {
+    let s = review.after;
+    tx.prepare_cached(
+        "INSERT INTO items (item_id, kind, phase, stability, difficulty, due_ms, last_review_ms, reps, lapses)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+         ON CONFLICT (item_id) DO UPDATE SET kind = excluded.kind, phase = excluded.phase,
+           stability = excluded.stability, difficulty = excluded.difficulty, due_ms = excluded.due_ms,
+           last_review_ms = excluded.last_review_ms, reps = excluded.reps, lapses = excluded.lapses",
+    )?
+    .execute(params![
+        review.item_id,
+        review.kind.as_str(),
+        phase_text(s.phase),
+        s.memory.map(|m| m.stability as f64),
+        s.memory.map(|m| m.difficulty as f64),
+        to_ms(s.due),
+        s.last_review.map(to_ms),
+        s.reps,
+        s.lapses,
+    ])?;
+    Ok(())
+}
+
+fn insert_review(tx: &Transaction<'_>, review: &ReviewRecord<'_>) -> rusqlite::Result<()> {
+    let memory = review.after.memory.unwrap_or(MemoryState {
+        stability: 0.0,
+        difficulty: 0.0,
+    });
+    tx.prepare_cached(
+        "INSERT INTO review_log (item_id, reviewed_ms, zone, utc_offset_s, learning_day, rating,
+           duration_ms, phase_before, elapsed_days, stability, difficulty, due_ms)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    )?
+    .execute(params![
+        review.item_id,
+        to_ms(review.stamp.at),
+        review.stamp.zone,
+        review.stamp.utc_offset_s,
+        day_text(review.stamp.learning_day),
+        review.rating as i64,
+        review.duration_ms,
+        phase_text(review.before.phase),
+        review.elapsed_days,
+        memory.stability as f64,
+        memory.difficulty as f64,
+        to_ms(review.after.due),
+    ])?;
+    Ok(())
+}
+
+fn insert_attempt(
+    tx: &Transaction<'_>,
+    review: &ReviewRecord<'_>,
+    attempt: &Attempt<'_>,
+) -> rusqlite::Result<()> {
+    let stamp = review.stamp;
+    match attempt {
+        Attempt::Choice { choice, correct } => tx
+            .prepare_cached(
+                "INSERT INTO quiz_attempts (item_id, kind, answered_ms, zone, utc_offset_s,
+                   learning_day, choice, correct, duration_ms)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )?
+            .execute(params![
+                review.item_id,
+                review.kind.as_str(),
+                to_ms(stamp.at),
+                stamp.zone,
+                stamp.utc_offset_s,
+                day_text(stamp.learning_day),
+                choice,
+                correct,
+                review.duration_ms,
+            ])?,
+        Attempt::Text {
+            text,
+            tier,
+            score,
+            analysis_json,
+        } => tx
+            .prepare_cached(
+                "INSERT INTO exercise_attempts (item_id, answered_ms, zone, utc_offset_s,
+                   learning_day, answer_text, tier, score, analysis_json)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )?
+            .execute(params![
+                review.item_id,
+                to_ms(stamp.at),
+                stamp.zone,
+                stamp.utc_offset_s,
+                day_text(stamp.learning_day),
+                text,
+                tier.as_str(),
+                score,
+                analysis_json,
+            ])?,
+    };
+    Ok(())
+}

@@ -1,0 +1,205 @@
+use std::path::Path;
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+
+use super::*;
+use crate::scheduler::{CardState, MemoryState, Phase, Rating};
+
+fn at(hour: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 3, 10, hour, 0, 0).unwrap()
+}
+
+fn stamp(hour: u32) -> Stamp {
+    Stamp {
+        at: at(hour),
+        zone: "Europe/Berlin".into(),
+        utc_offset_s: 3600,
+        learning_day: NaiveDate::from_ymd_opt(2026, 3, 10).unwrap(),
+    }
+}
+
+fn reviewed_state(due: DateTime<Utc>) -> CardState {
+    CardState {
+        phase: Phase::Review,
+        memory: Some(MemoryState {
+            stability: 3.5,
+            difficulty: 5.0,
+        }),
+        due,
+        last_review: Some(at(9)),
+        reps: 1,
+        lapses: 0,
+    }
+}
+
+fn answer(storage: &mut Storage, id: &str, kind: ItemKind, stamp: &Stamp) -> bool {
+    let before = CardState {
+        phase: Phase::New,
+        memory: None,
+        due: stamp.at,
+        last_review: None,
+        reps: 0,
+        lapses: 0,
+    };
+    let after = reviewed_state(at(20));
+    let review = ReviewRecord {
+        item_id: id,
+        kind,
+        stamp,
+        rating: Rating::Good,
+        duration_ms: 4000,
+        before: &before,
+        elapsed_days: 0.0,
+        after: &after,
+    };
+    storage
+        .record_answer(
+            &review,
+            &Attempt::Choice {
+                choice: 1,
+                correct: true,
+            },
+        )
+        .unwrap()
+}
+
+#[test]
+fn answers_survive_reopening_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("progress.sqlite3");
+    {
+        let mut storage = Storage::open(&path).unwrap();
+        answer(&mut storage, "q1", ItemKind::Quiz, &stamp(9));
+    }
+    let storage = Storage::open(&path).unwrap();
+    let item = storage.item("q1").unwrap().expect("stored item");
+    assert_eq!(item.state, reviewed_state(at(20)));
+    assert_eq!(storage.choice_attempts().unwrap().len(), 1);
+    assert_eq!(storage.review_log().unwrap()[0].rating, Rating::Good);
+    assert_eq!(storage.schema_version().unwrap(), CURRENT_VERSION);
+}
+
+#[test]
+fn due_items_are_those_due_by_the_instant() {
+    let mut storage = Storage::open_in_memory().unwrap();
+    answer(&mut storage, "q1", ItemKind::Quiz, &stamp(9));
+    assert_eq!(storage.count_due(at(19)).unwrap(), 0);
+    assert_eq!(storage.count_due(at(20)).unwrap(), 1);
+    assert_eq!(storage.due_items(at(21), 10).unwrap()[0].item_id, "q1");
+    assert_eq!(storage.new_items_on(stamp(9).learning_day).unwrap(), 1);
+}
+
+#[test]
+fn challenge_completes_with_its_last_item_only() {
+    let mut storage = Storage::open_in_memory().unwrap();
+    let s = stamp(8);
+    let items = vec![
+        ("q1".to_owned(), ItemKind::Quiz),
+        ("s1".to_owned(), ItemKind::Scenario),
+    ];
+    let stored = storage.ensure_challenge(&s, &items).unwrap();
+    assert_eq!(stored.items.len(), 2);
+    // A second build of the same day keeps the first.
+    let again = storage
+        .ensure_challenge(&s, &[("q9".to_owned(), ItemKind::Quiz)])
+        .unwrap();
+    assert_eq!(again, stored);
+
+    assert!(!answer(&mut storage, "q1", ItemKind::Quiz, &stamp(9)));
+    assert!(!answer(&mut storage, "q1", ItemKind::Quiz, &stamp(10)));
+    assert!(answer(&mut storage, "s1", ItemKind::Scenario, &stamp(11)));
+    let done = storage.challenge(s.learning_day).unwrap().unwrap();
+    assert_eq!(done.completed_at, Some(at(11)));
+    let completions = storage.challenge_completions().unwrap();
+    assert_eq!(completions.len(), 1);
+    assert_eq!(completions[0].zone, "Europe/Berlin");
+}
+
+#[test]
+fn purchases_keep_acknowledgement_and_revocation() {
+    let mut storage = Storage::open_in_memory().unwrap();
+    let row = PurchaseRow {
+        purchase_token: "tok".into(),
+        product_id: "p".into(),
+        original_json: "{}".into(),
+        signature: "sig".into(),
+        acknowledged: false,
+        revoked: false,
+    };
+    storage.store_purchase(&row, at(9)).unwrap();
+    assert!(storage.acknowledge_purchase("tok").unwrap());
+    assert!(!storage.acknowledge_purchase("other").unwrap());
+    assert!(storage.revoke_purchase("tok", at(10)).unwrap());
+    let stored = &storage.purchases().unwrap()[0];
+    assert!(stored.acknowledged && stored.revoked);
+    // Restoring (storing again) clears the revocation and keeps the acknowledgement.
+    storage.store_purchase(&row, at(11)).unwrap();
+    let stored = &storage.purchases().unwrap()[0];
+    assert!(stored.acknowledged && !stored.revoked);
+}
+
+fn assert_refused_untouched(path: &Path, expect: impl Fn(&StorageError) -> bool) {
+    let before = std::fs::read(path).unwrap();
+    let err = Storage::open(path).err().expect("open must fail");
+    assert!(expect(&err), "unexpected error {err}");
+    assert_eq!(std::fs::read(path).unwrap(), before, "file was modified");
+    let name = path.file_name().unwrap().to_str().unwrap();
+    let siblings: Vec<_> = std::fs::read_dir(path.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n != name)
+        .collect();
+    assert!(siblings.is_empty(), "stray files {siblings:?}");
+}
+
+#[test]
+fn a_text_file_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.sqlite3");
+    std::fs::write(&path, "my shopping list, definitely not a database\n").unwrap();
+    assert_refused_untouched(&path, |e| matches!(e, StorageError::NotADatabase { .. }));
+}
+
+#[test]
+fn a_damaged_database_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("progress.sqlite3");
+    {
+        let mut storage = Storage::open(&path).unwrap();
+        answer(&mut storage, "q1", ItemKind::Quiz, &stamp(9));
+        storage
+            .conn
+            .pragma_update(None, "journal_mode", "DELETE")
+            .unwrap();
+    }
+    // Keep the header, scramble the schema page.
+    let mut bytes = std::fs::read(&path).unwrap();
+    for b in bytes.iter_mut().skip(100).take(3000) {
+        *b = 0xA5;
+    }
+    std::fs::write(&path, &bytes).unwrap();
+    assert_refused_untouched(&path, |e| {
+        matches!(
+            e,
+            StorageError::Corrupt { .. } | StorageError::NotADatabase { .. }
+        )
+    });
+}
+
+#[test]
+fn a_database_from_a_newer_app_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("progress.sqlite3");
+    {
+        let storage = Storage::open(&path).unwrap();
+        storage
+            .conn
+            .pragma_update(None, "user_version", CURRENT_VERSION + 1)
+            .unwrap();
+        storage
+            .conn
+            .pragma_update(None, "journal_mode", "DELETE")
+            .unwrap();
+    }
+    assert_refused_untouched(&path, |e| matches!(e, StorageError::NewerSchema { .. }));
+}
