@@ -3,6 +3,7 @@
 //! log or show.
 
 use aiprep_core::storage::StorageError;
+use aiprep_core::unlock::UnlockError;
 
 #[derive(Debug, uniffi::Error, thiserror::Error)]
 pub enum CoreError {
@@ -18,10 +19,16 @@ pub enum CoreError {
     /// The progress database cannot be used; the file was left as it was.
     #[error("progress database problem: {problem:?}")]
     Storage { problem: StorageProblem },
-    /// A bug in the core (including a caught panic); report it, then retry.
-    #[error("internal error: {reason}")]
-    Internal { reason: String },
+    /// The store purchase does not unlock (bad signature, wrong product,
+    /// pending payment...). The reason names only store ids, never account data.
+    #[error("purchase not accepted: {reason}")]
+    Purchase { reason: String, pending: bool },
+    /// The object was closed; open a new one.
+    #[error("the learner was closed")]
+    Closed,
 }
+// A panic (a bug) is not a variant here: UniFFI catches it and Kotlin sees the
+// generated `InternalException`, which the app reports as "something went wrong".
 
 /// Why the progress database cannot be used, so the app can word its advice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
@@ -32,8 +39,12 @@ pub enum StorageProblem {
     Damaged,
     /// A newer version of the app wrote it; update the app.
     NewerSchema,
-    /// The file could not be opened (permissions, missing folder, disk full).
+    /// The file could not be opened (permissions, missing folder).
     CannotOpen,
+    /// The device is out of space; nothing was saved.
+    DiskFull,
+    /// The database is read-only here; nothing was saved.
+    ReadOnly,
     /// A read or write failed while the database was open.
     Failed,
 }
@@ -55,6 +66,21 @@ impl From<aiprep_core::Error> for CoreError {
             E::Storage(storage) => CoreError::Storage {
                 problem: storage_problem(&storage),
             },
+            E::Unlock(unlock) => CoreError::Purchase {
+                pending: matches!(unlock, UnlockError::Pending),
+                reason: unlock.to_string(),
+            },
+            // Zone names, setting names and answer lengths: no learner text.
+            E::Scheduler(scheduler) => CoreError::InvalidInput {
+                reason: scheduler.to_string(),
+            },
+            E::Analyzer(analyzer) => CoreError::InvalidInput {
+                reason: analyzer.to_string(),
+            },
+            // Import errors describe the backup file's shape, not its contents.
+            E::Import(import) => CoreError::InvalidInput {
+                reason: import.to_string(),
+            },
         }
     }
 }
@@ -65,6 +91,8 @@ fn storage_problem(err: &StorageError) -> StorageProblem {
         StorageError::Corrupt { .. } => StorageProblem::Damaged,
         StorageError::NewerSchema { .. } => StorageProblem::NewerSchema,
         StorageError::CannotOpen { .. } => StorageProblem::CannotOpen,
+        StorageError::DiskFull => StorageProblem::DiskFull,
+        StorageError::ReadOnly => StorageProblem::ReadOnly,
         StorageError::Sqlite(_) => StorageProblem::Failed,
     }
 }

@@ -1,6 +1,6 @@
 //! The module outline record: what the home screen and lesson list show.
 
-use aiprep_core::content::Pack;
+use aiprep_core::content::Module;
 
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct ModuleOutline {
@@ -15,11 +15,22 @@ pub struct ModuleOutline {
     pub quiz_question_count: u32,
     pub exercise_count: u32,
     pub scenario_count: u32,
+    /// The "in practice" scenarios, for the scenario list.
+    pub scenarios: Vec<ItemHeader>,
+    /// The written exercises, for the exercise list.
+    pub exercises: Vec<ItemHeader>,
+}
+
+/// An item as listed: `free` items open without the unlock.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct ItemHeader {
+    pub id: String,
+    pub title: String,
+    pub free: bool,
 }
 
 impl ModuleOutline {
-    pub(crate) fn of(pack: &Pack) -> Self {
-        let module = &pack.module;
+    pub(crate) fn of(module: &Module) -> Self {
         ModuleOutline {
             module_id: module.id.clone(),
             title: module.title.clone(),
@@ -35,6 +46,24 @@ impl ModuleOutline {
             quiz_question_count: count(module.quiz.len()),
             exercise_count: count(module.exercises.len()),
             scenario_count: count(module.practice_scenarios.len()),
+            scenarios: module
+                .practice_scenarios
+                .iter()
+                .map(|s| ItemHeader {
+                    id: s.id.clone(),
+                    title: s.title.clone(),
+                    free: s.free,
+                })
+                .collect(),
+            exercises: module
+                .exercises
+                .iter()
+                .map(|e| ItemHeader {
+                    id: e.id.clone(),
+                    title: e.title.clone(),
+                    free: e.free,
+                })
+                .collect(),
         }
     }
 }

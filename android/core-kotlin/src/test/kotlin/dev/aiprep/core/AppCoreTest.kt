@@ -8,6 +8,7 @@ import java.util.concurrent.Executors
 import java.util.concurrent.TimeUnit
 import org.junit.jupiter.api.Assertions.assertArrayEquals
 import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.assertThrows
@@ -19,42 +20,52 @@ class AppCoreTest {
     lateinit var dir: Path
 
     @Test
-    fun `a pack from a path opens on a fresh database and reports its outline`() {
+    fun `the bundled module opens on a fresh database with its real content`() {
+        TestSupport.openBundled(dir).use { core ->
+            val outline = core.outline()
+            assertEquals("failure-story", outline.moduleId)
+            assertTrue(outline.quizQuestionCount >= 40u, "quiz bank has ${outline.quizQuestionCount}")
+            assertTrue(outline.exerciseCount >= 5u)
+            assertTrue(outline.scenarioCount >= 3u)
+            assertEquals(5, outline.frameworkSteps.size, "STAR-T has five steps")
+            val lesson = core.lesson()
+            assertEquals("overview", lesson.first().id)
+            assertTrue(lesson.any { s -> s.blocks.any { it is LessonBlock.Locked } }, "locked items show as locks")
+        }
+        assertTrue(Files.size(dir.resolve("progress.sqlite3")) > 0)
+    }
+
+    @Test
+    fun `a pack from a path opens and reports its outline`() {
         TestSupport.openFixture(dir).use { core ->
             val outline = core.outline()
             assertEquals("fixture", outline.moduleId)
-            assertEquals("Fixture module", outline.title)
-            assertEquals("0.0.1", outline.contentVersion)
-            assertEquals(listOf("Setting", "Lesson"), outline.frameworkSteps)
-            assertEquals(listOf("Ownership", "Lesson learned"), outline.concepts)
+            assertEquals(listOf("Setting", "Duty", "Moves", "Outcome", "Lesson"), outline.frameworkSteps)
             assertEquals(2u, outline.quizQuestionCount)
             assertEquals(2u, outline.exerciseCount)
             assertEquals(1u, outline.scenarioCount)
         }
-        assertTrue(Files.size(dir.resolve("progress.sqlite3")) > 0, "the database file was created")
     }
 
     @Test
     fun `a file that is not a database is refused and left byte for byte untouched`() {
-        val notes = dir.resolve("notes.sqlite3")
+        val file = dir.resolve("progress.sqlite3")
         val bytes = "my private interview notes, not a database\n".repeat(20).toByteArray()
-        Files.write(notes, bytes)
+        Files.write(file, bytes)
 
-        val error = assertThrows<CoreException.Storage> {
-            AppCore.openWithPack(notes.toString(), TestSupport.ZONE, TestSupport.fixturePack)
-        }
+        val error = assertThrows<CoreException.Storage> { TestSupport.openBundled(dir) }
+
         assertEquals(StorageProblem.NOT_A_DATABASE, error.problem)
-        assertArrayEquals(bytes, Files.readAllBytes(notes))
-        assertTrue(!error.message.orEmpty().contains("private"), "no file content in the message")
-        assertTrue(!error.message.orEmpty().contains(dir.toString()), "no path in the message")
+        assertArrayEquals(bytes, Files.readAllBytes(file))
+        assertFalse(error.message.orEmpty().contains("private"), "no file content in the message")
+        assertFalse(error.message.orEmpty().contains(dir.toString()), "no path in the message")
     }
 
     @Test
     fun `an unknown time zone is invalid input`() {
-        val error = assertThrows<CoreException.InvalidInput> {
-            AppCore.openWithPack(dir.resolve("p.sqlite3").toString(), "Mars/Olympus", TestSupport.fixturePack)
+        assertThrows<CoreException.InvalidInput> {
+            AppCore.openWith(TestSupport.options(dir).copy(zone = "Mars/Olympus"))
         }
-        assertTrue(error.reason.contains("zone"))
     }
 
     @Test
@@ -62,34 +73,59 @@ class AppCoreTest {
         val broken = dir.resolve("broken.toml")
         Files.writeString(broken, "format_version = 1\n[module]\nid = 3\n")
         val error = assertThrows<CoreException.InvalidInput> {
-            AppCore.openWithPack(dir.resolve("p.sqlite3").toString(), TestSupport.ZONE, broken.toString())
+            AppCore.openWith(TestSupport.options(dir, pack = broken.toString()))
         }
         assertTrue(error.reason.contains("broken.toml"), error.reason)
     }
 
     @Test
     fun `a Rust panic surfaces as an exception and the object stays usable`() {
-        TestSupport.openFixture(dir).use { core ->
+        TestSupport.openBundled(dir).use { core ->
             assertThrows<InternalException> { core.debugPanic() }
-            assertEquals("fixture", core.outline().moduleId)
+            assertEquals("failure-story", core.outline().moduleId)
         }
     }
 
     @Test
-    fun `two threads can call the same core at once`() {
-        TestSupport.openFixture(dir).use { core ->
+    fun `a closed core refuses calls with a typed error`() {
+        val core = TestSupport.openBundled(dir)
+        core.closeDatabase()
+        core.closeDatabase()
+        assertThrows<CoreException.Closed> { core.outline() }
+        core.close()
+    }
+
+    @Test
+    fun `an out of range choice is invalid input and records nothing`() {
+        TestSupport.openBundled(dir).use { core ->
+            val id = core.quizList().first { !it.locked }.id
+            val options = core.question(id).options.size
+            assertThrows<CoreException.InvalidInput> {
+                core.answerChoice(id, options.toUInt(), 1000u, TestSupport.START)
+            }
+            assertEquals(0uL, core.stats(TestSupport.START).attempts)
+        }
+    }
+
+    @Test
+    fun `the UI thread and a worker can use the same core at once`() {
+        TestSupport.openBundled(dir).use { core ->
+            val free = core.quizList().filter { !it.locked }.map { it.id }
             val pool = Executors.newFixedThreadPool(2)
             try {
                 val start = CountDownLatch(1)
-                val tasks = List(2) {
-                    Callable {
-                        start.await()
-                        (1..200).map { core.outline().moduleId }.toSet()
-                    }
-                }
-                val futures = tasks.map { pool.submit(it) }
+                val writer = pool.submit(Callable {
+                    start.await()
+                    free.forEachIndexed { i, id -> core.answerChoice(id, 0u, 2000u, TestSupport.START + i * 1000L) }
+                })
+                val reader = pool.submit(Callable {
+                    start.await()
+                    (1..100).map { core.today(TestSupport.START).learningDay }.toSet()
+                })
                 start.countDown()
-                futures.forEach { assertEquals(setOf("fixture"), it.get(60, TimeUnit.SECONDS)) }
+                writer.get(120, TimeUnit.SECONDS)
+                assertEquals(setOf("2026-03-02"), reader.get(120, TimeUnit.SECONDS))
+                assertEquals(free.size.toULong(), core.stats(TestSupport.START).choiceAttempts)
             } finally {
                 pool.shutdownNow()
             }

@@ -100,7 +100,9 @@ private fun StartupError(error: Throwable) {
         StorageProblem.NOT_A_DATABASE, StorageProblem.DAMAGED ->
             "Your progress file cannot be read. It has been left as it was; reinstalling from a backup may recover it."
         StorageProblem.NEWER_SCHEMA -> "Your progress was saved by a newer version of the app. Please update the app."
-        StorageProblem.CANNOT_OPEN, StorageProblem.FAILED -> "Your progress could not be opened. Check free storage and try again."
+        StorageProblem.DISK_FULL -> "Your device is out of space. Free some space and open the app again."
+        StorageProblem.READ_ONLY, StorageProblem.CANNOT_OPEN, StorageProblem.FAILED ->
+            "Your progress could not be opened. Please restart the device and try again."
         null -> "The app could not start. Please try again."
     }
     Column(Modifier.padding(24.dp), verticalArrangement = Arrangement.spacedBy(12.dp)) {
