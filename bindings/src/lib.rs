@@ -218,6 +218,36 @@ impl AppCore {
         self.with(|l| Ok(l.revoke_purchase(&token, now)?.into()))
     }
 
+    /// All progress as a versioned JSON document (for moving to a new phone).
+    pub fn export_json(&self) -> Result<String, CoreError> {
+        self.with(|l| l.export_json())
+    }
+
+    /// Validates an export completely, then merges it in one transaction.
+    pub fn import_json(&self, json: String, now_ms: i64) -> Result<ImportReportView, CoreError> {
+        let now = views::instant(now_ms)?;
+        self.with(|l| Ok(l.import_json(&json, now)?.into()))
+    }
+
+    /// Writes a consistent copy of the database into `dir` when the newest
+    /// one there is older than `every_hours`, keeping the `keep` newest.
+    /// Returns the new file's path, if one was written.
+    pub fn backup_if_due(
+        &self,
+        dir: String,
+        every_hours: u32,
+        keep: u32,
+        now_ms: i64,
+    ) -> Result<Option<String>, CoreError> {
+        let now = views::instant(now_ms)?;
+        let every = chrono::Duration::hours(i64::from(every_hours));
+        let keep = usize::try_from(keep).unwrap_or(usize::MAX);
+        self.with(|l| {
+            let path = l.backup_if_due(Path::new(&dir), every, keep, now)?;
+            Ok(path.map(|p| p.to_string_lossy().into_owned()))
+        })
+    }
+
     pub fn stories(&self) -> Result<Vec<StorySummaryView>, CoreError> {
         self.with(|l| Ok(l.stories()?.into_iter().map(Into::into).collect()))
     }

@@ -653,6 +653,31 @@ impl From<learner::StoryVersion> for StoryVersionView {
     }
 }
 
+// ---- moving progress ----
+
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct ImportReportView {
+    pub items: u64,
+    pub reviews: u64,
+    pub quiz_attempts: u64,
+    pub exercise_attempts: u64,
+    pub challenges: u64,
+    pub stories: u64,
+}
+
+impl From<aiprep_core::storage::ImportReport> for ImportReportView {
+    fn from(r: aiprep_core::storage::ImportReport) -> Self {
+        ImportReportView {
+            items: r.items,
+            reviews: r.reviews,
+            quiz_attempts: r.quiz_attempts,
+            exercise_attempts: r.exercise_attempts,
+            challenges: r.challenges,
+            stories: r.stories,
+        }
+    }
+}
+
 // ---- helpers ----
 
 fn day(date: NaiveDate) -> String {

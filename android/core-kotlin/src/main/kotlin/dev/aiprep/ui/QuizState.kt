@@ -15,9 +15,7 @@ data class QuizSession(
     val correct: Int = 0,
     val finished: Boolean = false,
     val error: UiError? = null,
-) {
-    val answered: Int get() = asked.size - if (feedback == null && question != null) 1 else 0
-}
+)
 
 /**
  * The adaptive quiz: the core picks each next question from the learner's

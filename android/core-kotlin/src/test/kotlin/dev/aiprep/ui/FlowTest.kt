@@ -273,6 +273,35 @@ class FlowTest {
         assertNull(s.accuracy, "no multiple-choice answers yet")
     }
 
+    @Test
+    fun `progress exported on one phone is imported on another`() = runBlocking<Unit> {
+        val env = open()
+        completeChallenge(env)
+        val transfer = TransferState(env)
+        transfer.export()
+        val json = (transfer.state.value as Transfer.Exported).json
+
+        val newPhone = dir.resolve("new-phone")
+        java.nio.file.Files.createDirectories(newPhone)
+        TestSupport.openBundled(newPhone, clock.read()).use { other ->
+            val incoming = TransferState(envFor(other, clock, io))
+            incoming.import(json)
+            val report = (incoming.state.value as Transfer.Imported).report
+            assertTrue(report.quizAttempts + report.exerciseAttempts > 0uL)
+            assertEquals(env.core.stats(clock.read()).attempts, other.stats(clock.read()).attempts)
+            assertEquals(1u, other.today(clock.read()).streak)
+        }
+    }
+
+    @Test
+    fun `a malformed import is refused and changes nothing`() = runBlocking<Unit> {
+        val env = open()
+        val transfer = TransferState(env)
+        transfer.import("{\"not\": \"an export\"}")
+        assertTrue((transfer.state.value as Transfer.Failed).error is UiError.Invalid)
+        assertEquals(0uL, env.core.stats(clock.read()).attempts)
+    }
+
     private fun freeExerciseId(env: CoreEnv): String = env.core.outline().exercises.first { it.free }.id
 
     private fun freeScenarioId(env: CoreEnv): String = env.core.outline().scenarios.first { it.free }.id
