@@ -40,7 +40,6 @@ android {
         sourceCompatibility = JavaVersion.VERSION_17
         targetCompatibility = JavaVersion.VERSION_17
     }
-    kotlinOptions { jvmTarget = "17" }
 
     packaging {
         // Keep .so files page-aligned and uncompressed in the APK (16 KB devices).
@@ -67,3 +66,5 @@ dependencies {
     implementation("androidx.work:work-runtime-ktx:2.10.1")
     implementation("com.android.billingclient:billing-ktx:7.1.1")
 }
+
+kotlin { jvmToolchain(17) }

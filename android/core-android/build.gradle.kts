@@ -33,7 +33,6 @@ android {
         sourceCompatibility = JavaVersion.VERSION_17
         targetCompatibility = JavaVersion.VERSION_17
     }
-    kotlinOptions { jvmTarget = "17" }
 }
 
 dependencies {
@@ -91,3 +90,5 @@ val generateUniffi by tasks.registering(Exec::class) {
 }
 
 tasks.named("preBuild") { dependsOn(cargoNdk, generateUniffi) }
+
+kotlin { jvmToolchain(17) }

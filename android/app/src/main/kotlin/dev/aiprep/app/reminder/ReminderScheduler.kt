@@ -5,8 +5,7 @@ import androidx.work.ExistingWorkPolicy
 import androidx.work.OneTimeWorkRequestBuilder
 import androidx.work.WorkManager
 import dev.aiprep.app.Settings
-import java.time.Duration
-import java.time.LocalTime
+import dev.aiprep.ui.ReminderTime
 import java.time.ZonedDateTime
 import java.util.concurrent.TimeUnit
 
@@ -31,7 +30,7 @@ class ReminderScheduler(private val context: Context) {
             work.cancelUniqueWork(WORK_NAME)
             return
         }
-        val delay = delayUntilNext(ZonedDateTime.now(), settings.reminderMinuteOfDay)
+        val delay = ReminderTime.delayUntilNext(ZonedDateTime.now(), settings.reminderMinuteOfDay)
         val request = OneTimeWorkRequestBuilder<ReminderWorker>()
             .setInitialDelay(delay.toMillis(), TimeUnit.MILLISECONDS)
             .build()
@@ -40,13 +39,5 @@ class ReminderScheduler(private val context: Context) {
 
     companion object {
         const val WORK_NAME = "daily-reminder"
-
-        /** Time from [now] to the next local [minuteOfDay] (tomorrow's if today's has passed). */
-        fun delayUntilNext(now: ZonedDateTime, minuteOfDay: Int): Duration {
-            val at = LocalTime.of(minuteOfDay / 60, minuteOfDay % 60)
-            var next = now.with(at)
-            if (!next.isAfter(now)) next = now.plusDays(1).with(at)
-            return Duration.between(now, next)
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.aiprep.app.reminder
 
 import android.Manifest
+import android.annotation.SuppressLint
 import android.app.NotificationChannel
 import android.app.NotificationManager
 import android.app.PendingIntent
@@ -30,6 +31,8 @@ class ReminderWorker(context: Context, params: WorkerParameters) : CoroutineWork
             ContextCompat.checkSelfPermission(applicationContext, Manifest.permission.POST_NOTIFICATIONS) ==
             PackageManager.PERMISSION_GRANTED
 
+    // Checked by canNotify() just before; a late withdrawal is caught below.
+    @SuppressLint("MissingPermission")
     private fun post() {
         val context = applicationContext
         val manager = context.getSystemService(NotificationManager::class.java)
