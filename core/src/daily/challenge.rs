@@ -78,10 +78,10 @@ pub struct ChallengePool {
 /// Within each kind, items are ranked by: due before not due; then bringing
 /// a concept not yet covered by this kind's earlier picks; then touching the
 /// weakest such concept (so three quiz questions spread over the three
-/// weakest concepts); then a stable hash
-/// of `(learner_seed, learning_day, id)`, which varies the choice from day to
-/// day and learner to learner while reopening the same day gives the same
-/// challenge. An id is never picked twice.
+/// weakest concepts); then a stable hash of `(learner_seed, learning_day,
+/// id)`, which varies the choice from day to day and learner to learner while
+/// reopening the same day gives the same challenge. An id is never picked
+/// twice.
 pub fn build_challenge(
     learning_day: NaiveDate,
     learner_seed: u64,
@@ -110,8 +110,8 @@ pub fn build_challenge(
 }
 
 fn day_salt(learner_seed: u64, day: NaiveDate) -> u64 {
-    // Days since year 1 are positive for every date a learner can have.
-    let day_number = u64::try_from(day.num_days_from_ce()).unwrap_or(0);
+    // Reinterpreting the bits keeps every date, even before year 1, distinct.
+    let day_number = i64::from(day.num_days_from_ce()) as u64;
     mix(learner_seed ^ mix(day_number))
 }
 

@@ -177,6 +177,7 @@ impl AbilityModel {
 
     /// The learner's ability on a question: overall plus the mean concept offset.
     pub fn ability_for(&self, concepts: &[String]) -> f64 {
+        let concepts = distinct(concepts);
         if concepts.is_empty() {
             return self.overall.value;
         }

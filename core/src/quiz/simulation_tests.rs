@@ -106,12 +106,23 @@ fn correlation(xs: &[f64], ys: &[f64]) -> f64 {
 const SEEDS: u64 = 20;
 const SESSION: usize = 60;
 
-/// Averaged over seeds: mean true difficulty served, mean |error| of the
-/// overall ability, mean |error| of the concept abilities, mean signed error
-/// of the overall ability.
-fn learner_outcome(ability: f64) -> (f64, f64, f64, f64) {
+/// What one simulated learner experienced, averaged over seeds.
+struct Outcome {
+    /// Mean true difficulty of all questions served.
+    served: f64,
+    /// Mean true difficulty of the last 20 questions served.
+    late_served: f64,
+    /// Mean |estimate − truth| of the overall ability after the session.
+    error: f64,
+    /// Mean signed error of the overall ability.
+    bias: f64,
+    /// Mean |estimate − truth| over the four concept abilities.
+    concept_error: f64,
+}
+
+fn learner_outcome(ability: f64) -> Outcome {
     let learner = [ability; 4];
-    let (mut served, mut overall_error, mut concept_error, mut bias) =
+    let (mut served, mut late, mut bias, mut concept_error) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for seed in 0..SEEDS {
         let bank = bank(seed, 0.5);
@@ -119,8 +130,9 @@ fn learner_outcome(ability: f64) -> (f64, f64, f64, f64) {
         let mut rng = StdRng::seed_from_u64(1000 + seed);
         let picks = session(&mut model, &bank, &learner, SESSION, &mut rng);
         assert_eq!(picks.len(), SESSION);
-        served.push(mean(picks.iter().map(|&i| bank.true_difficulty[i])));
-        overall_error.push((model.overall_ability() - ability).abs());
+        let difficulty = |picks: &[usize]| mean(picks.iter().map(|&i| bank.true_difficulty[i]));
+        served.push(difficulty(&picks));
+        late.push(difficulty(&picks[SESSION - 20..]));
         bias.push(model.overall_ability() - ability);
         concept_error.push(mean(
             CONCEPTS
@@ -128,43 +140,44 @@ fn learner_outcome(ability: f64) -> (f64, f64, f64, f64) {
                 .map(|c| (model.concept_ability(c) - ability).abs()),
         ));
     }
-    (
-        mean(served),
-        mean(overall_error),
-        mean(concept_error),
-        mean(bias),
-    )
+    Outcome {
+        served: mean(served),
+        late_served: mean(late),
+        error: mean(bias.iter().map(|b| b.abs())),
+        bias: mean(bias),
+        concept_error: mean(concept_error),
+    }
+}
+
+/// The difficulty at which a learner of `ability` succeeds at the target rate.
+fn ideal_difficulty(ability: f64) -> f64 {
+    let guess = 1.0 / OPTIONS as f64;
+    let above_guessing = (DEFAULT_TARGET - guess) / (1.0 - guess);
+    ability - (above_guessing / (1.0 - above_guessing)).ln()
 }
 
 #[test]
 fn strong_learners_get_harder_questions_and_estimates_converge() {
-    let (strong_served, strong_error, strong_concept_error, strong_bias) = learner_outcome(1.5);
-    let (weak_served, weak_error, weak_concept_error, weak_bias) = learner_outcome(-1.5);
-    println!(
-        "served difficulty: strong {strong_served:.2}, weak {weak_served:.2}; \
-         |ability error| after {SESSION}: strong {strong_error:.2} (bias {strong_bias:+.2}, \
-         concepts {strong_concept_error:.2}), weak {weak_error:.2} (bias {weak_bias:+.2}, \
-         concepts {weak_concept_error:.2})"
-    );
+    for (name, ability) in [("strong", 1.5), ("weak", -1.5)] {
+        let o = learner_outcome(ability);
+        let ideal = ideal_difficulty(ability);
+        println!(
+            "{name} ({ability:+}): served difficulty {:.2} overall, {:.2} in the last 20 \
+             (ideal {ideal:.2}); after {SESSION} answers |ability error| {:.2} (bias {:+.2}), \
+             concepts {:.2}",
+            o.served, o.late_served, o.error, o.bias, o.concept_error
+        );
+        assert!(o.error < 0.6 && o.concept_error < 0.6);
+        assert!((o.late_served - ideal).abs() < 0.6);
+    }
+    let (strong, weak) = (learner_outcome(1.5), learner_outcome(-1.5));
     assert!(
-        strong_served - weak_served > 1.5,
-        "strong {strong_served}, weak {weak_served}"
+        strong.served - weak.served > 1.5,
+        "strong {}, weak {}",
+        strong.served,
+        weak.served
     );
-    assert!(strong_served > 0.0 && weak_served < -1.0);
-    assert!(strong_error < 0.6 && weak_error < 0.6);
-    assert!(strong_concept_error < 0.6 && weak_concept_error < 0.6);
-}
-
-#[test]
-fn served_difficulty_follows_the_learner_within_a_session() {
-    let bank = bank(7, 0.5);
-    let mut model = AbilityModel::new();
-    let mut rng = StdRng::seed_from_u64(7);
-    let picks = session(&mut model, &bank, &[1.5; 4], SESSION, &mut rng);
-    let early = mean(picks[..10].iter().map(|&i| bank.true_difficulty[i]));
-    let late = mean(picks[40..].iter().map(|&i| bank.true_difficulty[i]));
-    println!("strong learner served difficulty: first 10 {early:.2}, last 20 {late:.2}");
-    assert!(late > early + 0.5, "early {early}, late {late}");
+    assert!(strong.late_served - weak.late_served > 2.0);
 }
 
 #[test]

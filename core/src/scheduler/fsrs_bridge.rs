@@ -16,6 +16,9 @@ const LAPSE_STEP_MINUTES: i64 = 10;
 
 const SECONDS_PER_DAY: f64 = 86_400.0;
 
+/// The `fsrs` crate clips the decay parameter to this range before using it.
+const DECAY_RANGE: (f32, f32) = (0.1, 0.8);
+
 /// What one answer did to an item.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReviewOutcome {
@@ -128,7 +131,8 @@ impl Scheduler {
                     .params
                     .get(20)
                     .copied()
-                    .unwrap_or(fsrs::FSRS6_DEFAULT_DECAY);
+                    .unwrap_or(fsrs::FSRS6_DEFAULT_DECAY)
+                    .clamp(DECAY_RANGE.0, DECAY_RANGE.1);
                 fsrs::current_retrievability(to_fsrs(memory), days, decay)
             }
             _ => 1.0,
@@ -377,6 +381,50 @@ mod tests {
             .expect("graduate");
         // Two days for Good on default parameters: due at 04:00 Berlin on Jan 3 (03:00Z).
         assert_eq!(out.state.due, utc("2024-01-03T03:00:00Z"));
+    }
+
+    #[test]
+    fn due_day_start_follows_dst_in_new_york() {
+        let s = scheduler().in_zone(chrono_tz::America::New_York);
+        // Saturday 2024-03-09, 20:00 EST (01:00Z on the 10th); clocks spring forward overnight.
+        let now = utc("2024-03-10T01:00:00Z");
+        let learning = s
+            .review("dst", &CardState::new_item(now), Rating::Good, now)
+            .expect("good");
+        let out = s
+            .review(
+                "dst",
+                &learning.state,
+                Rating::Good,
+                now + Duration::minutes(10),
+            )
+            .expect("graduate");
+        assert_eq!(out.interval_days, 2.0);
+        // Monday 04:00 EDT is 08:00Z, not 09:00Z as it would have been in winter.
+        assert_eq!(out.state.due, utc("2024-03-11T08:00:00Z"));
+    }
+
+    #[test]
+    fn a_flight_east_counts_learning_days_in_the_new_zone() {
+        let config = SchedulerConfig::default();
+        let la = Scheduler::new(config.clone())
+            .expect("config")
+            .in_zone(chrono_tz::America::Los_Angeles);
+        let tokyo = Scheduler::new(config)
+            .expect("config")
+            .in_zone(chrono_tz::Asia::Tokyo);
+        // Learned in LA on Monday evening, answered again on landing in Tokyo.
+        let evening = utc("2024-06-04T03:00:00Z");
+        let learned = la
+            .review("trip", &CardState::new_item(evening), Rating::Easy, evening)
+            .expect("easy");
+        let landed = utc("2024-06-04T23:00:00Z");
+        let out = tokyo
+            .review("trip", &learned.state, Rating::Good, landed)
+            .expect("good");
+        assert!((out.elapsed_days - 20.0 / 24.0).abs() < 1e-9);
+        assert!(out.state.due > landed);
+        assert_eq!(out.state.phase, Phase::Review);
     }
 
     #[test]

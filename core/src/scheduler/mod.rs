@@ -27,6 +27,8 @@
 //! to the maximum interval, and kept in the order Hard <= Good <= Easy. The item is
 //! due at the start of the learning day that many days after today, so it shows up
 //! whenever the learner opens the app that day. A due time is never before `now`.
+//! (Just before the day rolls over, a one-day interval can therefore fall due a few
+//! minutes after the answer, sooner than a same-day step would.)
 //!
 //! Fuzz spreads items introduced together so they do not all return on one day. The
 //! spread grows with the interval (as in Anki: +-15% of the part between 2.5 and 7
