@@ -1,5 +1,6 @@
 package dev.aiprep.ui
 
+import dev.aiprep.core.AppCore
 import dev.aiprep.core.ChoiceFeedbackView
 import dev.aiprep.core.QuestionView
 import kotlinx.coroutines.flow.MutableStateFlow
@@ -27,10 +28,13 @@ class QuizState(private val env: CoreEnv, private val maxQuestions: Int = 10) {
     val state: StateFlow<QuizSession> = _state.asStateFlow()
     private var shownAtMs = 0L
 
-    /** Starts a fresh session with the first question. */
-    suspend fun start() {
+    /**
+     * Starts a fresh session. [firstId] opens on that question (a daily
+     * challenge item); otherwise the core picks the first one too.
+     */
+    suspend fun start(firstId: String? = null) {
         _state.value = QuizSession()
-        next()
+        show { now -> (firstId ?: nextQuestion(emptyList(), now))?.let { question(it) } }
     }
 
     /** Moves on to the next question, or finishes the session. */
@@ -40,9 +44,12 @@ class QuizState(private val env: CoreEnv, private val maxQuestions: Int = 10) {
             _state.value = session.copy(question = null, feedback = null, finished = true)
             return
         }
-        when (val r = env.call { now ->
-            nextQuestion(session.asked, now)?.let { question(it) }
-        }) {
+        show { now -> nextQuestion(session.asked, now)?.let { question(it) } }
+    }
+
+    private suspend fun show(pick: AppCore.(Long) -> QuestionView?) {
+        val session = _state.value
+        when (val r = env.call(pick)) {
             is Outcome.Ok -> {
                 val question = r.value
                 shownAtMs = env.clock()

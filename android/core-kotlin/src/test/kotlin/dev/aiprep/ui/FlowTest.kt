@@ -102,6 +102,18 @@ class FlowTest {
     }
 
     @Test
+    fun `a daily challenge question opens the quiz on that very question`() = runBlocking<Unit> {
+        val env = open()
+        val item = env.core.today(clock.read()).challenge.first { it.itemType == ItemType.QUIZ }
+        val quiz = QuizState(env)
+        quiz.start(item.id)
+        assertEquals(item.id, quiz.state.value.question?.id)
+        quiz.answer(0)
+        val done = env.core.today(clock.read()).challenge.first { it.id == item.id }
+        assertTrue(done.done, "answering it ticks the challenge item")
+    }
+
+    @Test
     fun `a locked question is refused with a typed error the screen can act on`() = runBlocking<Unit> {
         val env = open()
         val locked = env.core.quizList().first { it.locked }.id

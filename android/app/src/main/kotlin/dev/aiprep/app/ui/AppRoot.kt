@@ -37,7 +37,8 @@ sealed interface Route {
 
     data object Home : Route { override val title = "Interview Prep" }
     data object Lesson : Route { override val title = "Lesson" }
-    data object Quiz : Route { override val title = "Quiz" }
+    /** The adaptive quiz, opening on [firstId] when it comes from today's challenge. */
+    data class Quiz(val firstId: String? = null) : Route { override val title = "Quiz" }
     data class Scenario(val id: String) : Route { override val title = "Scenario" }
     data class Exercise(val id: String) : Route { override val title = "Exercise" }
     data object Story : Route { override val title = "Story workshop" }
@@ -78,13 +79,13 @@ fun AppRoot(model: AppModel, activity: Activity, themeMode: ThemeMode, onThemeMo
                 is Startup.Ready -> {
                     val h = s.holders
                     when (route) {
-                        Route.Home -> HomeScreen(h.home, model, go)
-                        Route.Lesson -> LessonScreen(h.lesson, model, go)
-                        Route.Quiz -> QuizScreen(h.quiz, model, go)
+                        Route.Home -> HomeScreen(h.home, go)
+                        Route.Lesson -> LessonScreen(h.lesson, go)
+                        is Route.Quiz -> QuizScreen(route.firstId, h.quiz, model, go)
                         is Route.Scenario -> ScenarioScreen(route.id, h.scenario, model, go)
                         is Route.Exercise -> ExerciseScreen(route.id, h.exercise, model, go)
                         Route.Story -> StoryScreen(h.story, model)
-                        Route.Stats -> StatsScreen(h.stats, model)
+                        Route.Stats -> StatsScreen(h.stats)
                         Route.Unlock -> UnlockScreen(h.unlock, s.billing, model, activity)
                         Route.Settings -> SettingsScreen(themeMode, onThemeMode)
                     }

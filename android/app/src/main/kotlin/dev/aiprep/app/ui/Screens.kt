@@ -36,7 +36,7 @@ import dev.aiprep.ui.QuizState
 import dev.aiprep.ui.ScenarioState
 
 @Composable
-fun HomeScreen(home: HomeState, model: AppModel, go: (Route) -> Unit) {
+fun HomeScreen(home: HomeState, go: (Route) -> Unit) {
     val state by home.state.collectAsState()
     LaunchedEffect(Unit) { home.refresh() }
     Column(Modifier.fillMaxSize().verticalScroll(rememberScrollState()).padding(16.dp), verticalArrangement = Arrangement.spacedBy(12.dp)) {
@@ -60,14 +60,14 @@ fun HomeScreen(home: HomeState, model: AppModel, go: (Route) -> Unit) {
                     val label = "${if (item.done) "Done" else "To do"}: ${item.itemType.name.lowercase()} ${item.id}"
                     SecondaryAction(label, onClick = {
                         when (item.itemType) {
-                            ItemType.QUIZ -> go(Route.Quiz)
+                            ItemType.QUIZ -> go(Route.Quiz(item.id))
                             ItemType.SCENARIO -> go(Route.Scenario(item.id))
                             ItemType.EXERCISE -> go(Route.Exercise(item.id))
                         }
                     }, enabled = !item.done)
                 }
                 PrimaryAction("Read the lesson", { go(Route.Lesson) })
-                PrimaryAction("Take the adaptive quiz", { go(Route.Quiz) })
+                PrimaryAction("Take the adaptive quiz", { go(Route.Quiz()) })
                 Text("In practice", style = MaterialTheme.typography.titleMedium, modifier = Modifier.semantics { heading() })
                 outline.scenarios.forEach { item ->
                     val open = item.free || entitlement.unlocked
@@ -88,7 +88,7 @@ fun HomeScreen(home: HomeState, model: AppModel, go: (Route) -> Unit) {
 }
 
 @Composable
-fun LessonScreen(lesson: LessonState, model: AppModel, go: (Route) -> Unit) {
+fun LessonScreen(lesson: LessonState, go: (Route) -> Unit) {
     val state by lesson.state.collectAsState()
     LaunchedEffect(Unit) { lesson.load() }
     when (val s = state) {
@@ -122,9 +122,9 @@ private fun LessonBlockView(block: LessonBlock, onUnlock: () -> Unit) {
 }
 
 @Composable
-fun QuizScreen(quiz: QuizState, model: AppModel, go: (Route) -> Unit) {
+fun QuizScreen(firstId: String?, quiz: QuizState, model: AppModel, go: (Route) -> Unit) {
     val s by quiz.state.collectAsState()
-    LaunchedEffect(Unit) { quiz.start() }
+    LaunchedEffect(firstId) { quiz.start(firstId) }
     Column(Modifier.fillMaxSize().verticalScroll(rememberScrollState()).padding(16.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
         s.error?.let { ErrorMessage(it) { go(Route.Unlock) } }
         if (s.finished) {

@@ -29,7 +29,7 @@ import dev.aiprep.ui.StatsState
 import dev.aiprep.ui.accuracy
 
 @Composable
-fun StatsScreen(stats: StatsState, model: AppModel) {
+fun StatsScreen(stats: StatsState) {
     val state by stats.state.collectAsState()
     LaunchedEffect(Unit) { stats.refresh() }
     Column(Modifier.fillMaxSize().verticalScroll(rememberScrollState()).padding(16.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
