@@ -79,6 +79,17 @@ class AppCoreTest {
     }
 
     @Test
+    fun `moving to another zone moves the learning day`() {
+        val lateEvening = java.time.Instant.parse("2026-03-02T22:30:00Z").toEpochMilli()
+        AppCore.openWith(TestSupport.options(dir, lateEvening).copy(zone = "America/New_York")).use { core ->
+            assertEquals("2026-03-02", core.today(lateEvening).learningDay)
+            core.setZone("Pacific/Auckland")
+            assertEquals("2026-03-03", core.today(lateEvening).learningDay)
+            assertThrows<CoreException.InvalidInput> { core.setZone("Not/AZone") }
+        }
+    }
+
+    @Test
     fun `a Rust panic surfaces as an exception and the object stays usable`() {
         TestSupport.openBundled(dir).use { core ->
             assertThrows<InternalException> { core.debugPanic() }

@@ -114,6 +114,24 @@ class FlowTest {
     }
 
     @Test
+    fun `an answered question comes back for review once it is due`() = runBlocking<Unit> {
+        val env = open()
+        val home = HomeState(env)
+        val first = requireNotNull((home.nextReview() as Outcome.Ok).value)
+        val answered = when (first.itemType) {
+            ItemType.EXERCISE -> env.core.answerText(first.id, "I missed a deadline and now flag risks early.", 30_000u, clock.read()).nextDueMs
+            else -> env.core.answerChoice(first.id, 0u, 9_000u, clock.read()).nextDueMs
+        }
+        assertTrue(answered > clock.read())
+        clock.advance(answered - clock.read() + 60_000)
+        home.refresh()
+        val today = (home.state.value as Loadable.Ready).value.today
+        assertTrue(today.dueReviews >= 1u, "due: ${today.dueReviews}")
+        val due = env.core.nextReview(clock.read())
+        assertEquals(first.id, due?.id)
+    }
+
+    @Test
     fun `a locked question is refused with a typed error the screen can act on`() = runBlocking<Unit> {
         val env = open()
         val locked = env.core.quizList().first { it.locked }.id

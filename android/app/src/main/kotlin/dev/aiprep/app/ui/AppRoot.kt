@@ -79,7 +79,7 @@ fun AppRoot(model: AppModel, activity: Activity, themeMode: ThemeMode, onThemeMo
                 is Startup.Ready -> {
                     val h = s.holders
                     when (route) {
-                        Route.Home -> HomeScreen(h.home, go)
+                        Route.Home -> HomeScreen(h.home, model, go)
                         Route.Lesson -> LessonScreen(h.lesson, go)
                         is Route.Quiz -> QuizScreen(route.firstId, h.quiz, model, go)
                         is Route.Scenario -> ScenarioScreen(route.id, h.scenario, model, go)

@@ -32,11 +32,12 @@ import dev.aiprep.core.LessonBlock
 import dev.aiprep.ui.HomeState
 import dev.aiprep.ui.LessonState
 import dev.aiprep.ui.Loadable
+import dev.aiprep.ui.Outcome
 import dev.aiprep.ui.QuizState
 import dev.aiprep.ui.ScenarioState
 
 @Composable
-fun HomeScreen(home: HomeState, go: (Route) -> Unit) {
+fun HomeScreen(home: HomeState, model: AppModel, go: (Route) -> Unit) {
     val state by home.state.collectAsState()
     LaunchedEffect(Unit) { home.refresh() }
     Column(Modifier.fillMaxSize().verticalScroll(rememberScrollState()).padding(16.dp), verticalArrangement = Arrangement.spacedBy(12.dp)) {
@@ -65,6 +66,20 @@ fun HomeScreen(home: HomeState, go: (Route) -> Unit) {
                             ItemType.EXERCISE -> go(Route.Exercise(item.id))
                         }
                     }, enabled = !item.done)
+                }
+                if (today.dueReviews > 0u || today.newAvailable > 0u) {
+                    PrimaryAction("Review now", {
+                        model.launch {
+                            val next = (home.nextReview() as? Outcome.Ok)?.value ?: return@launch
+                            go(
+                                when (next.itemType) {
+                                    ItemType.QUIZ -> Route.Quiz(next.id)
+                                    ItemType.SCENARIO -> Route.Scenario(next.id)
+                                    ItemType.EXERCISE -> Route.Exercise(next.id)
+                                },
+                            )
+                        }
+                    })
                 }
                 PrimaryAction("Read the lesson", { go(Route.Lesson) })
                 PrimaryAction("Take the adaptive quiz", { go(Route.Quiz()) })
