@@ -407,6 +407,43 @@ mod tests {
         }
     }
 
+    #[test]
+    fn two_threads_share_one_core() {
+        let dir = tempfile::tempdir().unwrap();
+        let core = open_in(&dir).unwrap();
+        let free: Vec<String> = core
+            .quiz_list()
+            .unwrap()
+            .into_iter()
+            .filter(|q| !q.locked)
+            .map(|q| q.id)
+            .collect();
+        let writer = {
+            let core = Arc::clone(&core);
+            let free = free.clone();
+            std::thread::spawn(move || {
+                for (i, id) in free.into_iter().enumerate() {
+                    core.answer_choice(id, 0, 2_000, NOW_MS + i as i64 * 1_000)
+                        .unwrap();
+                }
+            })
+        };
+        let reader = {
+            let core = Arc::clone(&core);
+            std::thread::spawn(move || {
+                (0..50)
+                    .map(|_| core.today(NOW_MS).unwrap().learning_day)
+                    .all(|day| day == "2026-03-02")
+            })
+        };
+        writer.join().unwrap();
+        assert!(reader.join().unwrap());
+        assert_eq!(
+            core.stats(NOW_MS).unwrap().choice_attempts,
+            free.len() as u64
+        );
+    }
+
     /// UniFFI runs every exported call through `rust_call`; a panic there must
     /// come back as the "unexpected error" status Kotlin raises as an exception,
     /// and the learner must keep working although the panic poisoned its lock.
