@@ -23,6 +23,7 @@ pub type CliResult<T = ()> = Result<T, Box<dyn std::error::Error>>;
 #[command(
     name = "aiprep",
     version,
+    args_override_self = true,
     about = "Offline interview practice: lessons, adaptive quizzes, a daily challenge and on-device answer feedback."
 )]
 struct Cli {
@@ -329,7 +330,22 @@ fn run(cli: Cli) -> CliResult {
 }
 
 fn main() -> ExitCode {
-    match run(Cli::parse()) {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if !e.use_stderr() => {
+            // --help and --version
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            let rendered = e.render().to_string();
+            let first = rendered.lines().next().unwrap_or("invalid arguments");
+            let text = first.trim_start_matches("error: ");
+            eprintln!("aiprep: error: {text} (see aiprep --help)");
+            return ExitCode::from(2);
+        }
+    };
+    match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             let text = e.to_string().replace('\n', " ");

@@ -89,12 +89,8 @@ impl Learner {
         now: DateTime<Utc>,
     ) -> Result<Self> {
         let zone = parse_zone(zone)?;
-        let config = match storage.setting(SCHEDULER_CONFIG_KEY)? {
-            Some(json) => serde_json::from_str(&json)
-                .map_err(|e| Error::InvalidInput(format!("stored scheduler settings: {e}")))?,
-            None => SchedulerConfig::default(),
-        };
-        let scheduler = Scheduler::new(config.clone())?;
+        let config = stored_config(&storage)?;
+        let scheduler = Scheduler::new(config.clone())?.in_zone(zone);
         let seed = match storage.setting(LEARNER_SEED_KEY)? {
             Some(text) => text.parse().unwrap_or_default(),
             None => {
@@ -123,7 +119,9 @@ impl Learner {
     /// The learner moved: later events are stamped in this zone. History keeps
     /// the zone each event happened in.
     pub fn set_zone(&mut self, zone: &str) -> Result<()> {
-        self.zone = parse_zone(zone)?;
+        let zone = parse_zone(zone)?;
+        self.scheduler = Scheduler::new(self.config.clone())?.in_zone(zone);
+        self.zone = zone;
         Ok(())
     }
 
@@ -137,7 +135,7 @@ impl Learner {
 
     /// Changes the scheduling settings after validating them.
     pub fn set_scheduler_config(&mut self, config: SchedulerConfig) -> Result<()> {
-        let scheduler = Scheduler::new(config.clone())?;
+        let scheduler = Scheduler::new(config.clone())?.in_zone(self.zone);
         let json = serde_json::to_string(&config)
             .map_err(|e| Error::InvalidInput(format!("scheduler settings: {e}")))?;
         self.storage.set_setting(SCHEDULER_CONFIG_KEY, &json)?;
@@ -249,6 +247,18 @@ impl Learner {
         Ok(&self.entitlement)
     }
 
+    /// Reloads what imported settings may have changed.
+    fn reload_settings(&mut self) -> Result<()> {
+        let config = stored_config(&self.storage)?;
+        self.scheduler = Scheduler::new(config.clone())?.in_zone(self.zone);
+        self.config = config;
+        if let Some(seed) = self.storage.setting(LEARNER_SEED_KEY)? {
+            self.seed = seed.parse().unwrap_or(self.seed);
+        }
+        self.ability = None;
+        Ok(())
+    }
+
     /// Re-derives the entitlement from the stored signed purchases, so an
     /// edited database row unlocks nothing.
     fn refresh_entitlement(&mut self, now: DateTime<Utc>) -> Result<()> {
@@ -279,6 +289,14 @@ impl Learner {
             learning_day: scheduler::learning_day(now, self.zone, self.config.day_start_hour),
         }
     }
+}
+
+fn stored_config(storage: &Storage) -> Result<SchedulerConfig> {
+    Ok(match storage.setting(SCHEDULER_CONFIG_KEY)? {
+        Some(json) => serde_json::from_str(&json)
+            .map_err(|e| Error::InvalidInput(format!("stored scheduler settings: {e}")))?,
+        None => SchedulerConfig::default(),
+    })
 }
 
 fn parse_zone(name: &str) -> Result<Tz> {

@@ -17,11 +17,11 @@ impl Learner {
     }
 
     /// Validates an export document completely, then merges it in one
-    /// transaction; the entitlement and the ability model are refreshed.
+    /// transaction; settings, the entitlement and the ability model are reloaded.
     pub fn import_json(&mut self, json: &str, now: DateTime<Utc>) -> Result<ImportReport> {
         let export = parse_export(json)?;
         let report = self.storage.import(&export)?;
-        self.ability = None;
+        self.reload_settings()?;
         self.refresh_entitlement(now)?;
         Ok(report)
     }

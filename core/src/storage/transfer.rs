@@ -430,7 +430,11 @@ impl Storage {
                 report.stories += 1;
             }
             for s in &e.settings {
-                tx.execute("INSERT OR IGNORE INTO settings (key, value) VALUES (?1, ?2)", params![s.key, s.value])?;
+                // The learner's settings travel with their progress.
+                tx.execute(
+                    "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    params![s.key, s.value],
+                )?;
             }
             Ok(report)
         })
