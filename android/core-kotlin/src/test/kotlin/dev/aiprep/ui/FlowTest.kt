@@ -252,6 +252,19 @@ class FlowTest {
     }
 
     @Test
+    fun `a restore after acknowledgement does not ask to acknowledge again`() = runBlocking<Unit> {
+        val unlock = UnlockState(open())
+        val (json, sig) = TestSupport.signedPurchase("token-5")
+        val purchase = StorePurchase(json, sig, "token-5")
+        unlock.purchased(purchase)
+        unlock.acknowledged("token-5")
+        unlock.restore(OwnedPurchases.Listed(listOf(purchase)))
+        val e = requireNotNull(unlock.state.value.entitlement)
+        assertTrue(e.unlocked)
+        assertFalse(e.needsAcknowledgement, "Play's JSON still says acknowledged=false; the core keeps ours")
+    }
+
+    @Test
     fun `a story built part by part is versioned and kept`() = runBlocking<Unit> {
         val story = StoryState(open())
         story.create("The migration that broke search")
