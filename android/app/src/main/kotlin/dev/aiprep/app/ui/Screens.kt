@@ -110,9 +110,11 @@ fun LessonScreen(lesson: LessonState, go: (Route) -> Unit) {
         Loadable.Loading -> Loading()
         is Loadable.Failed -> ErrorMessage(s.error)
         is Loadable.Ready -> LazyColumn(Modifier.fillMaxSize().padding(horizontal = 16.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
-            items(s.value.sections) { section ->
-                Text(section.title, style = MaterialTheme.typography.headlineSmall, modifier = Modifier.padding(top = 16.dp).semantics { heading() })
-                section.blocks.forEach { block -> LessonBlockView(block) { go(Route.Unlock) } }
+            items(s.value.sections, key = { it.id }) { section ->
+                Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
+                    Text(section.title, style = MaterialTheme.typography.headlineSmall, modifier = Modifier.padding(top = 16.dp).semantics { heading() })
+                    section.blocks.forEach { block -> LessonBlockView(block) { go(Route.Unlock) } }
+                }
             }
         }
     }
