@@ -1,0 +1,43 @@
+package dev.aiprep.app.reminder
+
+import android.content.Context
+import androidx.work.ExistingWorkPolicy
+import androidx.work.OneTimeWorkRequestBuilder
+import androidx.work.WorkManager
+import dev.aiprep.app.Settings
+import dev.aiprep.ui.ReminderTime
+import java.time.ZonedDateTime
+import java.util.concurrent.TimeUnit
+
+/**
+ * The daily reminder as a chain of one-time works, each scheduling the next.
+ * A periodic work would drift across DST and zone changes; a one-time work
+ * aimed at the next local reminder time does not, and is re-aimed whenever
+ * the clock or zone changes (see [RescheduleReceiver]).
+ */
+class ReminderScheduler(private val context: Context) {
+    private val settings = Settings(context)
+    private val work = WorkManager.getInstance(context)
+
+    /** Schedules the next reminder unless one is already waiting. */
+    fun ensureScheduled() = schedule(ExistingWorkPolicy.KEEP)
+
+    /** Re-aims the next reminder, e.g. after a zone change or new reminder time. */
+    fun reschedule() = schedule(ExistingWorkPolicy.REPLACE)
+
+    private fun schedule(policy: ExistingWorkPolicy) {
+        if (!settings.reminderEnabled) {
+            work.cancelUniqueWork(WORK_NAME)
+            return
+        }
+        val delay = ReminderTime.delayUntilNext(ZonedDateTime.now(), settings.reminderMinuteOfDay)
+        val request = OneTimeWorkRequestBuilder<ReminderWorker>()
+            .setInitialDelay(delay.toMillis(), TimeUnit.MILLISECONDS)
+            .build()
+        work.enqueueUniqueWork(WORK_NAME, policy, request)
+    }
+
+    companion object {
+        const val WORK_NAME = "daily-reminder"
+    }
+}

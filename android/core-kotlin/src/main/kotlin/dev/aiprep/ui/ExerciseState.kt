@@ -1,0 +1,79 @@
+package dev.aiprep.ui
+
+import dev.aiprep.core.AnalysisView
+import dev.aiprep.core.ExerciseFeedbackView
+import dev.aiprep.core.ExerciseView
+import dev.aiprep.core.FindingView
+import kotlinx.coroutines.flow.MutableStateFlow
+import kotlinx.coroutines.flow.StateFlow
+import kotlinx.coroutines.flow.asStateFlow
+
+data class ExerciseScreen(
+    val exercise: ExerciseView,
+    val draft: String = "",
+    /** The text that was analysed; highlights index this, not a later draft. */
+    val submitted: String? = null,
+    val feedback: ExerciseFeedbackView? = null,
+    val error: UiError? = null,
+) {
+    val highlights: List<Highlight>
+        get() = feedback?.let { f -> submitted?.let { highlightsOf(it, f.analysis) } }.orEmpty()
+}
+
+/** A stretch of the submitted text to colour, as Kotlin string indices. */
+data class Highlight(val range: IntRange, val finding: FindingView) {
+    fun textIn(text: String): String = text.substring(range.first, range.last + 1)
+}
+
+/**
+ * Builds highlights from the analyzer's findings. Spans arrive in UTF-16
+ * units, which are Kotlin's string indices, so they apply as they are; spans
+ * that would not fit the text (never expected) are dropped rather than crash.
+ */
+fun highlightsOf(text: String, analysis: AnalysisView): List<Highlight> =
+    analysis.findings
+        .filter { !it.wholeAnswer }
+        .mapNotNull { f ->
+            val start = f.span.start.toInt()
+            val end = f.span.end.toInt()
+            if (start in 0 until end && end <= text.length) Highlight(start until end, f) else null
+        }
+
+/** A written exercise: type (or dictate) an answer, get highlighted feedback. */
+class ExerciseState(private val env: CoreEnv) {
+    private val _state = MutableStateFlow<Loadable<ExerciseScreen>>(Loadable.Loading)
+    val state: StateFlow<Loadable<ExerciseScreen>> = _state.asStateFlow()
+    private var startedAtMs = 0L
+
+    suspend fun load(id: String) {
+        _state.value = env.call { exercise(id) }.toLoadable().mapReady { ExerciseScreen(it) }
+        startedAtMs = env.clock()
+    }
+
+    fun edit(text: String) {
+        val screen = (_state.value as? Loadable.Ready)?.value ?: return
+        _state.value = Loadable.Ready(screen.copy(draft = text))
+    }
+
+    /** Appends dictated words to the draft, with a space between. */
+    fun dictated(words: String) {
+        val screen = (_state.value as? Loadable.Ready)?.value ?: return
+        val joined = listOf(screen.draft.trimEnd(), words.trim()).filter { it.isNotEmpty() }.joinToString(" ")
+        edit(joined)
+    }
+
+    suspend fun submit() {
+        val screen = (_state.value as? Loadable.Ready)?.value ?: return
+        val text = screen.draft
+        val r = env.call { now ->
+            val elapsed = (now - startedAtMs).coerceIn(0, UInt.MAX_VALUE.toLong()).toUInt()
+            answerText(screen.exercise.id, text, elapsed, now)
+        }
+        _state.value = Loadable.Ready(
+            when (r) {
+                is Outcome.Ok -> screen.copy(submitted = text, feedback = r.value, error = null)
+                is Outcome.Err -> screen.copy(error = r.error)
+            },
+        )
+    }
+}
