@@ -6,6 +6,7 @@
 //! agree. Kotlin passes the clock in (`now_ms`), as the core never reads it.
 
 mod error;
+mod optimize;
 mod outline;
 mod views;
 
@@ -17,6 +18,7 @@ use aiprep_core::learner::Learner;
 use aiprep_core::unlock::StoreConfig;
 
 pub use error::{CoreError, StorageProblem};
+pub use optimize::{OptimizationOutcome, OptimizationTask};
 pub use outline::{ItemHeader, ModuleOutline};
 pub use views::*;
 
@@ -246,6 +248,31 @@ impl AppCore {
             let path = l.backup_if_due(Path::new(&dir), every, keep, now)?;
             Ok(path.map(|p| p.to_string_lossy().into_owned()))
         })
+    }
+
+    /// A refit of the scheduling parameters when enough new long-term reviews
+    /// have accumulated (or always, with `force`). Taking it is quick; run it
+    /// off the main thread: answering goes on meanwhile.
+    pub fn optimization_task(&self, force: bool) -> Result<Option<Arc<OptimizationTask>>, CoreError> {
+        self.with(|l| {
+            let job = if force {
+                Some(l.snapshot_for_optimization()?)
+            } else {
+                l.optimization_job()?
+            };
+            Ok(job.map(|job| Arc::new(OptimizationTask::new(job))))
+        })
+    }
+
+    /// Records a finished refit; its parameters are used from now on when it
+    /// was accepted.
+    pub fn apply_optimization(
+        &self,
+        outcome: OptimizationOutcome,
+        now_ms: i64,
+    ) -> Result<(), CoreError> {
+        let now = views::instant(now_ms)?;
+        self.with(|l| l.apply_optimization(&outcome.into(), now))
     }
 
     pub fn stories(&self) -> Result<Vec<StorySummaryView>, CoreError> {

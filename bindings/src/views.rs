@@ -428,7 +428,8 @@ pub struct ReviewItem {
 pub struct ConceptMasteryView {
     pub concept: String,
     pub name: String,
-    pub mastery: f64,
+    /// `None` until a question on the concept was answered.
+    pub mastery: Option<f64>,
     pub answered: u32,
     pub correct: u32,
 }

@@ -142,4 +142,17 @@ class AppCoreTest {
             }
         }
     }
+
+    @Test
+    fun `a parameter refit is offered only when due and can be cancelled from another thread`() {
+        TestSupport.openBundled(dir).use { core ->
+            assertEquals(null, core.optimizationTask(false), "a new learner has nothing to refit")
+            val task = core.optimizationTask(true)!!
+            task.cancel()
+            // Cancelled (or, on this tiny history, refused): an exception either way, nothing applied.
+            assertThrows<CoreException.InvalidInput> { task.run() }
+            val id = core.quizList().first { !it.locked }.id
+            assertTrue(core.answerChoice(id, 0u, 5_000u, TestSupport.START).nextDueMs > TestSupport.START)
+        }
+    }
 }

@@ -47,11 +47,17 @@ fun StatsScreen(stats: StatsState) {
                 Heatmap(v.reviewsByDay)
                 Text("Mastery by concept", style = MaterialTheme.typography.titleMedium, modifier = Modifier.semantics { heading() })
                 v.mastery.forEach { m ->
+                    val mastery = m.mastery
                     Column(Modifier.semantics(mergeDescendants = true) {
-                        contentDescription = "${m.name}: ${(m.mastery * 100).toInt()} percent mastered, ${m.correct} of ${m.answered} right"
+                        contentDescription = if (mastery == null) "${m.name}: not practised yet"
+                        else "${m.name}: ${(mastery * 100).toInt()} percent mastered, ${m.correct} of ${m.answered} right"
                     }) {
                         Text(m.name, style = MaterialTheme.typography.bodyMedium)
-                        LinearProgressIndicator(progress = { m.mastery.toFloat().coerceIn(0f, 1f) }, modifier = Modifier.fillMaxWidth())
+                        if (mastery == null) {
+                            Text("Not practised yet", style = MaterialTheme.typography.bodySmall)
+                        } else {
+                            LinearProgressIndicator(progress = { mastery.toFloat().coerceIn(0f, 1f) }, modifier = Modifier.fillMaxWidth())
+                        }
                     }
                 }
             }
