@@ -253,7 +253,10 @@ impl AppCore {
     /// A refit of the scheduling parameters when enough new long-term reviews
     /// have accumulated (or always, with `force`). Taking it is quick; run it
     /// off the main thread: answering goes on meanwhile.
-    pub fn optimization_task(&self, force: bool) -> Result<Option<Arc<OptimizationTask>>, CoreError> {
+    pub fn optimization_task(
+        &self,
+        force: bool,
+    ) -> Result<Option<Arc<OptimizationTask>>, CoreError> {
         self.with(|l| {
             let job = if force {
                 Some(l.snapshot_for_optimization()?)

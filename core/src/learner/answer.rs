@@ -13,7 +13,7 @@ use crate::storage::{Attempt, ItemKind, ReviewRecord};
 /// Stability (days) from which an item counts as mature for grading.
 const MATURE_STABILITY_DAYS: f32 = 21.0;
 /// How many recent correct answers define the learner's typical time.
-const TYPICAL_TIME_WINDOW: u32 = 50;
+const TYPICAL_TIME_WINDOW: usize = 50;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ChoiceFeedback {
@@ -164,7 +164,7 @@ impl Learner {
     /// The learner's median time for correct answers to questions of the same type.
     fn typical_duration(&self, id: &str, kind: ItemKind) -> Result<Option<u32>> {
         let module = &self.pack.module;
-        let peers: Vec<&str> = match kind {
+        let peers: std::collections::HashSet<&str> = match kind {
             ItemKind::Quiz => {
                 let question_type = module
                     .quiz_question(id)

@@ -13,6 +13,10 @@ use crate::quiz::{self, AbilityModel, AnswerEvent, QuestionInfo};
 use crate::scheduler::{self, QueueEntry};
 use crate::storage::ItemKind;
 
+/// Answers replayed to rebuild the ability model: the estimates follow recent
+/// performance, and a heavy learner's history must not slow the first pick.
+const ABILITY_REPLAY_WINDOW: u32 = 5_000;
+
 impl Learner {
     /// Accessible items that can be scheduled, with their kind.
     pub(super) fn accessible_review_items(&self) -> impl Iterator<Item = (&str, ItemKind)> + '_ {
@@ -40,7 +44,7 @@ impl Learner {
     pub(super) fn ability_model(&mut self) -> Result<&AbilityModel> {
         if self.ability.is_none() {
             let infos: HashMap<String, QuestionInfo> = self.choice_infos().into_iter().collect();
-            let attempts = self.storage.choice_attempts()?;
+            let attempts = self.storage.recent_choice_attempts(ABILITY_REPLAY_WINDOW)?;
             let events: Vec<AnswerEvent<'_>> = attempts
                 .iter()
                 .filter_map(|a| {

@@ -186,6 +186,18 @@ pub(crate) fn day_text(day: NaiveDate) -> String {
     day.format("%Y-%m-%d").to_string()
 }
 
+/// Days since 1970-01-01 (`NaiveDate::default()`): the compact form of a
+/// learning day in the review log.
+pub(crate) fn day_number(day: NaiveDate) -> i64 {
+    (day - NaiveDate::default()).num_days()
+}
+
+pub(crate) fn day_from_number(days: i64) -> NaiveDate {
+    NaiveDate::default()
+        .checked_add_signed(chrono::Duration::days(days))
+        .unwrap_or_default()
+}
+
 pub(crate) fn parse_day(text: &str) -> rusqlite::Result<NaiveDate> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .map_err(|_| progress::bad_value("learning_day", text))

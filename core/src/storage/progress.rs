@@ -4,10 +4,30 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, OptionalExtension, Row, Transaction};
 
 use super::records::*;
-use super::{day_text, from_ms, parse_day, to_ms, Storage, StorageError};
+use super::{day_from_number, day_number, from_ms, to_ms, Storage, StorageError};
 use crate::scheduler::{CardState, MemoryState, Phase, Rating};
 
-fn phase_text(phase: Phase) -> &'static str {
+/// The compact code of a phase in the review log.
+pub(super) fn phase_code(phase: Phase) -> i64 {
+    match phase {
+        Phase::New => 0,
+        Phase::Learning => 1,
+        Phase::Review => 2,
+        Phase::Relearning => 3,
+    }
+}
+
+pub(super) fn phase_from_code(code: i64) -> rusqlite::Result<Phase> {
+    match code {
+        0 => Ok(Phase::New),
+        1 => Ok(Phase::Learning),
+        2 => Ok(Phase::Review),
+        3 => Ok(Phase::Relearning),
+        other => Err(bad_value("phase", &other.to_string())),
+    }
+}
+
+pub(super) fn phase_text(phase: Phase) -> &'static str {
     match phase {
         Phase::New => "new",
         Phase::Learning => "learning",
@@ -16,7 +36,7 @@ fn phase_text(phase: Phase) -> &'static str {
     }
 }
 
-fn parse_phase(text: &str) -> rusqlite::Result<Phase> {
+pub(super) fn parse_phase(text: &str) -> rusqlite::Result<Phase> {
     match text {
         "new" => Ok(Phase::New),
         "learning" => Ok(Phase::Learning),
@@ -26,7 +46,7 @@ fn parse_phase(text: &str) -> rusqlite::Result<Phase> {
     }
 }
 
-fn parse_rating(value: i64) -> rusqlite::Result<Rating> {
+pub(super) fn parse_rating(value: i64) -> rusqlite::Result<Rating> {
     match value {
         1 => Ok(Rating::Again),
         2 => Ok(Rating::Hard),
@@ -117,8 +137,8 @@ impl Storage {
     /// How many items were met for the first time on `day`.
     pub fn new_items_on(&self, day: NaiveDate) -> Result<u32, StorageError> {
         Ok(self.conn.query_row(
-            "SELECT count(*) FROM review_log WHERE learning_day = ?1 AND phase_before = 'new'",
-            [day_text(day)],
+            "SELECT count(*) FROM review_log WHERE learning_day = ?1 AND phase_before = 0",
+            [day_number(day)],
             |r| r.get(0),
         )?)
     }
@@ -149,15 +169,20 @@ impl Storage {
 
     /// The whole review log in time order, for FSRS optimization.
     pub fn review_log(&self) -> Result<Vec<ReviewLogRow>, StorageError> {
+        self.recent_reviews(u32::MAX)
+    }
+
+    /// The most recent `limit` reviews, in time order.
+    pub fn recent_reviews(&self, limit: u32) -> Result<Vec<ReviewLogRow>, StorageError> {
         let mut stmt = self.conn.prepare(
-            "SELECT item_id, reviewed_ms, learning_day, rating, duration_ms
-             FROM review_log ORDER BY reviewed_ms, id",
+            "SELECT * FROM (SELECT item_id, reviewed_ms, learning_day, rating, duration_ms, id
+             FROM review_log ORDER BY id DESC LIMIT ?1) ORDER BY reviewed_ms, id",
         )?;
-        let rows = stmt.query_map([], |r| {
+        let rows = stmt.query_map([limit], |r| {
             Ok(ReviewLogRow {
                 item_id: r.get(0)?,
                 reviewed_at: from_ms(r.get(1)?),
-                learning_day: parse_day(&r.get::<_, String>(2)?)?,
+                learning_day: day_from_number(r.get(2)?),
                 rating: parse_rating(r.get(3)?)?,
                 duration_ms: r.get(4)?,
             })
@@ -171,8 +196,8 @@ impl Storage {
             "SELECT learning_day, count(*) FROM review_log WHERE learning_day >= ?1
              GROUP BY learning_day ORDER BY learning_day",
         )?;
-        let rows = stmt.query_map([day_text(since)], |r| {
-            Ok((parse_day(&r.get::<_, String>(0)?)?, r.get(1)?))
+        let rows = stmt.query_map([day_number(since)], |r| {
+            Ok((day_from_number(r.get(0)?), r.get(1)?))
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
@@ -181,7 +206,7 @@ impl Storage {
     /// were recalled (not rated Again): the learner's true retention.
     pub fn retention_counts(&self) -> Result<(u64, u64), StorageError> {
         Ok(self.conn.query_row(
-            "SELECT count(*), coalesce(sum(rating > 1), 0) FROM review_log WHERE phase_before = 'review'",
+            "SELECT count(*), coalesce(sum(rating > 1), 0) FROM review_log WHERE phase_before = 2",
             [],
             |r| Ok((r.get::<_, i64>(1)? as u64, r.get::<_, i64>(0)? as u64)),
         )?)
@@ -204,15 +229,27 @@ impl Storage {
 
     /// Every quiz and scenario answer in time order.
     pub fn choice_attempts(&self) -> Result<Vec<ChoiceAttemptRow>, StorageError> {
+        self.recent_choice_attempts(u32::MAX)
+    }
+
+    /// The most recent `limit` quiz and scenario answers, in time order.
+    pub fn recent_choice_attempts(
+        &self,
+        limit: u32,
+    ) -> Result<Vec<ChoiceAttemptRow>, StorageError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT item_id, kind, learning_day, correct, duration_ms
-             FROM quiz_attempts ORDER BY answered_ms, id",
+            "SELECT * FROM (
+               SELECT r.item_id, i.kind, r.learning_day, a.correct, r.duration_ms, r.reviewed_ms, r.id
+               FROM quiz_attempts a JOIN review_log r ON r.id = a.review_id
+               JOIN items i ON i.item_id = r.item_id
+               ORDER BY a.review_id DESC LIMIT ?1)
+             ORDER BY reviewed_ms, id",
         )?;
-        let rows = stmt.query_map([], |r| {
+        let rows = stmt.query_map([limit], |r| {
             Ok(ChoiceAttemptRow {
                 item_id: r.get(0)?,
                 kind: parse_kind(&r.get::<_, String>(1)?)?,
-                learning_day: parse_day(&r.get::<_, String>(2)?)?,
+                learning_day: day_from_number(r.get(2)?),
                 correct: r.get(3)?,
                 duration_ms: r.get(4)?,
             })
@@ -223,14 +260,15 @@ impl Storage {
     /// Every exercise answer in time order, with the learner's text.
     pub fn exercise_attempts(&self) -> Result<Vec<ExerciseAttemptRow>, StorageError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT item_id, answered_ms, learning_day, answer_text, tier, score
-             FROM exercise_attempts ORDER BY answered_ms, id",
+            "SELECT r.item_id, r.reviewed_ms, r.learning_day, a.answer_text, a.tier, a.score
+             FROM exercise_attempts a JOIN review_log r ON r.id = a.review_id
+             ORDER BY r.reviewed_ms, r.id",
         )?;
         let rows = stmt.query_map([], |r| {
             Ok(ExerciseAttemptRow {
                 item_id: r.get(0)?,
                 answered_at: from_ms(r.get(1)?),
-                learning_day: parse_day(&r.get::<_, String>(2)?)?,
+                learning_day: day_from_number(r.get(2)?),
                 text: r.get(3)?,
                 tier: r.get(4)?,
                 score: r.get(5)?,
@@ -239,24 +277,30 @@ impl Storage {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Median answer time of the learner's correct answers of one kind of
-    /// question, over the most recent `window` of them.
+    /// Median answer time of the learner's most recent correct answers to
+    /// any of `item_ids` (questions of one type), over up to `window` of them.
     pub fn typical_duration_ms(
         &self,
-        item_ids: &[&str],
-        window: u32,
+        item_ids: &std::collections::HashSet<&str>,
+        window: usize,
     ) -> Result<Option<u32>, StorageError> {
-        if item_ids.is_empty() {
-            return Ok(None);
-        }
-        let placeholders = vec!["?"; item_ids.len()].join(",");
-        let sql = format!(
-            "SELECT duration_ms FROM quiz_attempts WHERE correct = 1 AND item_id IN ({placeholders})
-             ORDER BY answered_ms DESC LIMIT {window}"
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
+        // Recent correct answers, newest first, filtered here: an IN list of a
+        // large pack's ids would make SQLite scan far more.
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT r.item_id, r.duration_ms FROM quiz_attempts a
+             JOIN review_log r ON r.id = a.review_id
+             WHERE a.correct = 1 ORDER BY a.review_id DESC LIMIT ?1",
+        )?;
+        let scan = (window * RECENT_SCAN_FACTOR) as i64;
         let mut durations: Vec<u32> = stmt
-            .query_map(rusqlite::params_from_iter(item_ids), |r| r.get(0))?
+            .query_map([scan], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?))
+            })?
+            .filter_map(|row| match row {
+                Ok((id, ms)) => item_ids.contains(id.as_str()).then_some(Ok(ms)),
+                Err(e) => Some(Err(e)),
+            })
+            .take(window)
             .collect::<Result<_, _>>()?;
         if durations.is_empty() {
             return Ok(None);
@@ -266,14 +310,17 @@ impl Storage {
     }
 }
 
+/// How many recent correct answers to look through per answer wanted.
+const RECENT_SCAN_FACTOR: usize = 8;
+
 fn record_in(
     tx: &Transaction<'_>,
     review: &ReviewRecord<'_>,
     attempt: &Attempt<'_>,
 ) -> rusqlite::Result<bool> {
     upsert_item(tx, review)?;
-    insert_review(tx, review)?;
-    insert_attempt(tx, review, attempt)?;
+    let review_id = insert_review(tx, review)?;
+    insert_attempt(tx, review_id, attempt)?;
     super::daily::mark_challenge_item(tx, review.item_id, review.stamp)
 }
 
@@ -300,57 +347,52 @@ fn upsert_item(tx: &Transaction<'_>, review: &ReviewRecord<'_>) -> rusqlite::Res
     Ok(())
 }
 
-fn insert_review(tx: &Transaction<'_>, review: &ReviewRecord<'_>) -> rusqlite::Result<()> {
+pub(super) fn zone_id(tx: &Transaction<'_>, zone: &str) -> rusqlite::Result<i64> {
+    tx.prepare_cached("INSERT INTO zones (name) VALUES (?1) ON CONFLICT (name) DO NOTHING")?
+        .execute([zone])?;
+    tx.prepare_cached("SELECT id FROM zones WHERE name = ?1")?
+        .query_row([zone], |r| r.get(0))
+}
+
+fn insert_review(tx: &Transaction<'_>, review: &ReviewRecord<'_>) -> rusqlite::Result<i64> {
     let memory = review.after.memory.unwrap_or(MemoryState {
         stability: 0.0,
         difficulty: 0.0,
     });
+    let zone = zone_id(tx, &review.stamp.zone)?;
     tx.prepare_cached(
-        "INSERT INTO review_log (item_id, reviewed_ms, zone, utc_offset_s, learning_day, rating,
+        "INSERT INTO review_log (item_id, reviewed_ms, zone_id, utc_offset_s, learning_day, rating,
            duration_ms, phase_before, elapsed_days, stability, difficulty, due_ms)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?
     .execute(params![
         review.item_id,
         to_ms(review.stamp.at),
-        review.stamp.zone,
+        zone,
         review.stamp.utc_offset_s,
-        day_text(review.stamp.learning_day),
+        day_number(review.stamp.learning_day),
         review.rating as i64,
         review.duration_ms,
-        phase_text(review.before.phase),
+        phase_code(review.before.phase),
         review.elapsed_days,
         memory.stability as f64,
         memory.difficulty as f64,
         to_ms(review.after.due),
     ])?;
-    Ok(())
+    Ok(tx.last_insert_rowid())
 }
 
 fn insert_attempt(
     tx: &Transaction<'_>,
-    review: &ReviewRecord<'_>,
+    review_id: i64,
     attempt: &Attempt<'_>,
 ) -> rusqlite::Result<()> {
-    let stamp = review.stamp;
     match attempt {
         Attempt::Choice { choice, correct } => tx
             .prepare_cached(
-                "INSERT INTO quiz_attempts (item_id, kind, answered_ms, zone, utc_offset_s,
-                   learning_day, choice, correct, duration_ms)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                "INSERT INTO quiz_attempts (review_id, choice, correct) VALUES (?1, ?2, ?3)",
             )?
-            .execute(params![
-                review.item_id,
-                review.kind.as_str(),
-                to_ms(stamp.at),
-                stamp.zone,
-                stamp.utc_offset_s,
-                day_text(stamp.learning_day),
-                choice,
-                correct,
-                review.duration_ms,
-            ])?,
+            .execute(params![review_id, choice, correct])?,
         Attempt::Text {
             text,
             tier,
@@ -358,20 +400,15 @@ fn insert_attempt(
             analysis_json,
         } => tx
             .prepare_cached(
-                "INSERT INTO exercise_attempts (item_id, answered_ms, zone, utc_offset_s,
-                   learning_day, answer_text, tier, score, analysis_json)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                "INSERT INTO exercise_attempts (review_id, answer_text, tier, score, analysis_json)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
             )?
             .execute(params![
-                review.item_id,
-                to_ms(stamp.at),
-                stamp.zone,
-                stamp.utc_offset_s,
-                day_text(stamp.learning_day),
+                review_id,
                 text,
                 tier.as_str(),
                 score,
-                analysis_json,
+                analysis_json
             ])?,
     };
     Ok(())

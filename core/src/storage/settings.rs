@@ -54,7 +54,7 @@ impl Storage {
         since: chrono::DateTime<chrono::Utc>,
     ) -> Result<u32, StorageError> {
         Ok(self.conn.query_row(
-            "SELECT count(*) FROM review_log WHERE phase_before = 'review' AND reviewed_ms > ?1",
+            "SELECT count(*) FROM review_log WHERE phase_before = 2 AND reviewed_ms > ?1",
             [to_ms(since)],
             |r| r.get(0),
         )?)

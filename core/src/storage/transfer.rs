@@ -6,7 +6,8 @@
 use rusqlite::{params, Transaction};
 use serde::{Deserialize, Serialize};
 
-use super::{Storage, StorageError};
+use super::progress::{parse_phase, phase_code, phase_from_code, phase_text, zone_id};
+use super::{day_from_number, day_number, day_text, parse_day, Storage, StorageError};
 
 pub const EXPORT_FORMAT: &str = "aiprep-progress";
 pub const EXPORT_VERSION: u32 = 1;
@@ -18,8 +19,6 @@ pub struct ProgressExport {
     pub version: u32,
     pub items: Vec<ItemRow>,
     pub reviews: Vec<ReviewRow>,
-    pub quiz_attempts: Vec<QuizAttemptRow>,
-    pub exercise_attempts: Vec<ExerciseRow>,
     pub challenges: Vec<ChallengeRow>,
     pub stories: Vec<StoryExport>,
     pub settings: Vec<SettingRow>,
@@ -54,31 +53,25 @@ pub struct ReviewRow {
     pub stability: f64,
     pub difficulty: f64,
     pub due_ms: i64,
+    /// The answer behind the review: a choice (quiz, scenario) ...
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub choice: Option<ChoiceAnswer>,
+    /// ... or a written answer with its analysis (exercise).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub written: Option<WrittenAnswer>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct QuizAttemptRow {
-    pub item_id: String,
-    pub kind: String,
-    pub answered_ms: i64,
-    pub zone: String,
-    pub utc_offset_s: i32,
-    pub learning_day: String,
+pub struct ChoiceAnswer {
     pub choice: u32,
     pub correct: bool,
-    pub duration_ms: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ExerciseRow {
-    pub item_id: String,
-    pub answered_ms: i64,
-    pub zone: String,
-    pub utc_offset_s: i32,
-    pub learning_day: String,
-    pub answer_text: String,
+pub struct WrittenAnswer {
+    pub text: String,
     pub tier: String,
     pub score: u8,
     pub analysis_json: String,
@@ -269,23 +262,22 @@ fn validate(e: &ProgressExport) -> Result<(), ImportError> {
                 "expected finite numbers",
             ));
         }
-    }
-    for (i, r) in e.quiz_attempts.iter().enumerate() {
-        check_id("quiz_attempts", i, &r.item_id)?;
-        check_day("quiz_attempts", i, &r.learning_day)?;
-        check_one_of("quiz_attempts", i, "kind", &r.kind, &KINDS[..2])?;
-    }
-    for (i, r) in e.exercise_attempts.iter().enumerate() {
-        check_id("exercise_attempts", i, &r.item_id)?;
-        check_day("exercise_attempts", i, &r.learning_day)?;
-        check_one_of("exercise_attempts", i, "tier", &r.tier, &TIERS)?;
-        if r.score > 100 {
+        if r.zone.parse::<chrono_tz::Tz>().is_err() {
+            return Err(invalid("reviews", i, "zone", "expected an IANA zone name"));
+        }
+        if r.choice.is_some() && r.written.is_some() {
             return Err(invalid(
-                "exercise_attempts",
+                "reviews",
                 i,
-                "score",
-                "expected 0 to 100",
+                "written",
+                "an answer is a choice or written, not both",
             ));
+        }
+        if let Some(w) = &r.written {
+            check_one_of("reviews", i, "tier", &w.tier, &TIERS)?;
+            if w.score > 100 {
+                return Err(invalid("reviews", i, "score", "expected 0 to 100"));
+            }
         }
     }
     for (i, c) in e.challenges.iter().enumerate() {
@@ -316,15 +308,47 @@ impl Storage {
         let items = collect(c, "SELECT item_id, kind, phase, stability, difficulty, due_ms, last_review_ms, reps, lapses FROM items ORDER BY item_id", |r| {
             Ok(ItemRow { item_id: r.get(0)?, kind: r.get(1)?, phase: r.get(2)?, stability: r.get(3)?, difficulty: r.get(4)?, due_ms: r.get(5)?, last_review_ms: r.get(6)?, reps: r.get(7)?, lapses: r.get(8)? })
         })?;
-        let reviews = collect(c, "SELECT item_id, reviewed_ms, zone, utc_offset_s, learning_day, rating, duration_ms, phase_before, elapsed_days, stability, difficulty, due_ms FROM review_log ORDER BY reviewed_ms, id", |r| {
-            Ok(ReviewRow { item_id: r.get(0)?, reviewed_ms: r.get(1)?, zone: r.get(2)?, utc_offset_s: r.get(3)?, learning_day: r.get(4)?, rating: r.get(5)?, duration_ms: r.get(6)?, phase_before: r.get(7)?, elapsed_days: r.get(8)?, stability: r.get(9)?, difficulty: r.get(10)?, due_ms: r.get(11)? })
-        })?;
-        let quiz_attempts = collect(c, "SELECT item_id, kind, answered_ms, zone, utc_offset_s, learning_day, choice, correct, duration_ms FROM quiz_attempts ORDER BY answered_ms, id", |r| {
-            Ok(QuizAttemptRow { item_id: r.get(0)?, kind: r.get(1)?, answered_ms: r.get(2)?, zone: r.get(3)?, utc_offset_s: r.get(4)?, learning_day: r.get(5)?, choice: r.get(6)?, correct: r.get(7)?, duration_ms: r.get(8)? })
-        })?;
-        let exercise_attempts = collect(c, "SELECT item_id, answered_ms, zone, utc_offset_s, learning_day, answer_text, tier, score, analysis_json FROM exercise_attempts ORDER BY answered_ms, id", |r| {
-            Ok(ExerciseRow { item_id: r.get(0)?, answered_ms: r.get(1)?, zone: r.get(2)?, utc_offset_s: r.get(3)?, learning_day: r.get(4)?, answer_text: r.get(5)?, tier: r.get(6)?, score: r.get(7)?, analysis_json: r.get(8)? })
-        })?;
+        let reviews = collect(
+            c,
+            "SELECT r.item_id, r.reviewed_ms, z.name, r.utc_offset_s, r.learning_day, r.rating,
+                    r.duration_ms, r.phase_before, r.elapsed_days, r.stability, r.difficulty, r.due_ms,
+                    q.choice, q.correct, e.answer_text, e.tier, e.score, e.analysis_json
+             FROM review_log r JOIN zones z ON z.id = r.zone_id
+             LEFT JOIN quiz_attempts q ON q.review_id = r.id
+             LEFT JOIN exercise_attempts e ON e.review_id = r.id
+             ORDER BY r.reviewed_ms, r.id",
+            |r| {
+                let choice = match (r.get::<_, Option<u32>>(12)?, r.get::<_, Option<bool>>(13)?) {
+                    (Some(choice), Some(correct)) => Some(ChoiceAnswer { choice, correct }),
+                    _ => None,
+                };
+                let written = match r.get::<_, Option<String>>(14)? {
+                    Some(text) => Some(WrittenAnswer {
+                        text,
+                        tier: r.get(15)?,
+                        score: r.get(16)?,
+                        analysis_json: r.get(17)?,
+                    }),
+                    None => None,
+                };
+                Ok(ReviewRow {
+                    item_id: r.get(0)?,
+                    reviewed_ms: r.get(1)?,
+                    zone: r.get(2)?,
+                    utc_offset_s: r.get(3)?,
+                    learning_day: day_text(day_from_number(r.get(4)?)),
+                    rating: r.get(5)?,
+                    duration_ms: r.get(6)?,
+                    phase_before: phase_text(phase_from_code(r.get(7)?)?).to_owned(),
+                    elapsed_days: r.get(8)?,
+                    stability: r.get(9)?,
+                    difficulty: r.get(10)?,
+                    due_ms: r.get(11)?,
+                    choice,
+                    written,
+                })
+            },
+        )?;
         let mut challenges = collect(c, "SELECT learning_day, created_ms, completed_ms, completion_seq, completed_zone, completed_offset_s FROM daily_challenges ORDER BY learning_day", |r| {
             Ok(ChallengeRow { learning_day: r.get(0)?, created_ms: r.get(1)?, completed_ms: r.get(2)?, completion_seq: r.get(3)?, completed_zone: r.get(4)?, completed_offset_s: r.get(5)?, items: Vec::new() })
         })?;
@@ -397,8 +421,6 @@ impl Storage {
             version: EXPORT_VERSION,
             items,
             reviews,
-            quiz_attempts,
-            exercise_attempts,
             challenges,
             stories,
             settings,
@@ -426,31 +448,30 @@ impl Storage {
                     continue;
                 }
                 ensure_item(tx, &r.item_id, r.due_ms)?;
-                report.reviews += tx.execute(
-                    "INSERT INTO review_log (item_id, reviewed_ms, zone, utc_offset_s, learning_day, rating, duration_ms, phase_before, elapsed_days, stability, difficulty, due_ms)
+                let zone = zone_id(tx, &r.zone)?;
+                let phase = phase_code(parse_phase(&r.phase_before)?);
+                let day = day_number(parse_day(&r.learning_day)?);
+                tx.execute(
+                    "INSERT INTO review_log (item_id, reviewed_ms, zone_id, utc_offset_s, learning_day, rating, duration_ms, phase_before, elapsed_days, stability, difficulty, due_ms)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-                    params![r.item_id, r.reviewed_ms, r.zone, r.utc_offset_s, r.learning_day, r.rating, r.duration_ms, r.phase_before, r.elapsed_days, r.stability, r.difficulty, r.due_ms],
-                )? as u64;
-            }
-            for r in &e.quiz_attempts {
-                if exists(tx, "SELECT 1 FROM quiz_attempts WHERE item_id = ?1 AND answered_ms = ?2", &r.item_id, r.answered_ms)? {
-                    continue;
+                    params![r.item_id, r.reviewed_ms, zone, r.utc_offset_s, day, r.rating, r.duration_ms, phase, r.elapsed_days, r.stability, r.difficulty, r.due_ms],
+                )?;
+                report.reviews += 1;
+                let review_id = tx.last_insert_rowid();
+                if let Some(a) = &r.choice {
+                    tx.execute(
+                        "INSERT INTO quiz_attempts (review_id, choice, correct) VALUES (?1, ?2, ?3)",
+                        params![review_id, a.choice, a.correct],
+                    )?;
+                    report.quiz_attempts += 1;
                 }
-                report.quiz_attempts += tx.execute(
-                    "INSERT INTO quiz_attempts (item_id, kind, answered_ms, zone, utc_offset_s, learning_day, choice, correct, duration_ms)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                    params![r.item_id, r.kind, r.answered_ms, r.zone, r.utc_offset_s, r.learning_day, r.choice, r.correct, r.duration_ms],
-                )? as u64;
-            }
-            for r in &e.exercise_attempts {
-                if exists(tx, "SELECT 1 FROM exercise_attempts WHERE item_id = ?1 AND answered_ms = ?2", &r.item_id, r.answered_ms)? {
-                    continue;
+                if let Some(w) = &r.written {
+                    tx.execute(
+                        "INSERT INTO exercise_attempts (review_id, answer_text, tier, score, analysis_json) VALUES (?1, ?2, ?3, ?4, ?5)",
+                        params![review_id, w.text, w.tier, w.score, w.analysis_json],
+                    )?;
+                    report.exercise_attempts += 1;
                 }
-                report.exercise_attempts += tx.execute(
-                    "INSERT INTO exercise_attempts (item_id, answered_ms, zone, utc_offset_s, learning_day, answer_text, tier, score, analysis_json)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                    params![r.item_id, r.answered_ms, r.zone, r.utc_offset_s, r.learning_day, r.answer_text, r.tier, r.score, r.analysis_json],
-                )? as u64;
             }
             // Completions keep their recorded order, after those already here.
             let mut challenges: Vec<&ChallengeRow> = e.challenges.iter().collect();

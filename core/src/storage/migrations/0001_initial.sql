@@ -21,17 +21,26 @@ CREATE TABLE items (
 ) STRICT;
 CREATE INDEX items_by_due ON items (due_ms);
 
--- One row per scheduled review; the FSRS history used for optimization.
+-- Zones learners studied in, so the review log stores a small number per row.
+CREATE TABLE zones (
+    id    INTEGER PRIMARY KEY,
+    name  TEXT NOT NULL UNIQUE
+) STRICT;
+
+-- One row per answer that was scheduled: the FSRS history used for
+-- optimization. The learner's biggest table, so it is kept compact:
+-- learning_day is days since 1970-01-01 in the zone of the review, and
+-- phase_before is 0 new, 1 learning, 2 review, 3 relearning.
 CREATE TABLE review_log (
     id            INTEGER PRIMARY KEY,
     item_id       TEXT NOT NULL REFERENCES items (item_id),
     reviewed_ms   INTEGER NOT NULL,
-    zone          TEXT NOT NULL,
+    zone_id       INTEGER NOT NULL REFERENCES zones (id),
     utc_offset_s  INTEGER NOT NULL,
-    learning_day  TEXT NOT NULL,
+    learning_day  INTEGER NOT NULL,
     rating        INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 4),
     duration_ms   INTEGER NOT NULL,
-    phase_before  TEXT NOT NULL,
+    phase_before  INTEGER NOT NULL CHECK (phase_before BETWEEN 0 AND 3),
     elapsed_days  REAL NOT NULL,
     stability     REAL NOT NULL,
     difficulty    REAL NOT NULL,
@@ -40,34 +49,20 @@ CREATE TABLE review_log (
 CREATE INDEX review_log_by_item ON review_log (item_id, reviewed_ms);
 CREATE INDEX review_log_by_day ON review_log (learning_day);
 
+-- What was answered, beside the review it produced (time, zone and day live there).
 CREATE TABLE quiz_attempts (
-    id            INTEGER PRIMARY KEY,
-    item_id       TEXT NOT NULL,
-    kind          TEXT NOT NULL CHECK (kind IN ('quiz', 'scenario')),
-    answered_ms   INTEGER NOT NULL,
-    zone          TEXT NOT NULL,
-    utc_offset_s  INTEGER NOT NULL,
-    learning_day  TEXT NOT NULL,
+    review_id     INTEGER PRIMARY KEY REFERENCES review_log (id),
     choice        INTEGER NOT NULL,
-    correct       INTEGER NOT NULL CHECK (correct IN (0, 1)),
-    duration_ms   INTEGER NOT NULL
+    correct       INTEGER NOT NULL CHECK (correct IN (0, 1))
 ) STRICT;
-CREATE INDEX quiz_attempts_by_item ON quiz_attempts (item_id);
-CREATE INDEX quiz_attempts_by_day ON quiz_attempts (learning_day);
 
 CREATE TABLE exercise_attempts (
-    id            INTEGER PRIMARY KEY,
-    item_id       TEXT NOT NULL,
-    answered_ms   INTEGER NOT NULL,
-    zone          TEXT NOT NULL,
-    utc_offset_s  INTEGER NOT NULL,
-    learning_day  TEXT NOT NULL,
+    review_id     INTEGER PRIMARY KEY REFERENCES review_log (id),
     answer_text   TEXT NOT NULL,
     tier          TEXT NOT NULL,
     score         INTEGER NOT NULL,
     analysis_json TEXT NOT NULL
 ) STRICT;
-CREATE INDEX exercise_attempts_by_item ON exercise_attempts (item_id);
 
 CREATE TABLE daily_challenges (
     learning_day       TEXT PRIMARY KEY NOT NULL,
