@@ -79,10 +79,7 @@ pub fn answer(
             if json_out {
                 print_json(&feedback)
             } else {
-                let mut out = std::io::stdout().lock();
-                render::analysis(&mut out, text, &feedback.analysis)?;
-                writeln!(out, "Saved. Next review: {}", feedback.next_due)?;
-                Ok(())
+                render::exercise_feedback(&mut std::io::stdout().lock(), text, &feedback)
             }
         }
         (Some(_), Some(_)) => Err("give either CHOICE or --text, not both".into()),

@@ -167,16 +167,7 @@ impl<'a> Session<'a> {
             Reply::Text(text) => {
                 let feedback = self.learner.answer_text(id, &text, duration_ms, now)?;
                 self.answered += 1;
-                render::analysis(&mut out, &text, &feedback.analysis)?;
-                writeln!(out, "{}", style("A model answer:").cyan())?;
-                write!(out, "{}", render::wrap(&feedback.model_answer, "  │ "))?;
-                if feedback.challenge_completed {
-                    writeln!(
-                        out,
-                        "{}",
-                        style("★ Today's challenge is complete!").yellow().bold()
-                    )?;
-                }
+                render::exercise_feedback(&mut out, &text, &feedback)?;
             }
         }
         Ok(true)

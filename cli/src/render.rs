@@ -8,7 +8,9 @@ use console::{style, Style};
 
 use aiprep_core::analyzer::{Analysis, Finding};
 use aiprep_core::content::{option_letter, Block, LessonSection};
-use aiprep_core::learner::{ChoiceFeedback, PartCheck, Stats, StoryDraft, StoryVersion};
+use aiprep_core::learner::{
+    ChoiceFeedback, ExerciseFeedback, PartCheck, Stats, StoryDraft, StoryVersion,
+};
 
 use crate::CliResult;
 
@@ -92,7 +94,11 @@ pub fn choice_feedback(out: &mut impl Write, feedback: &ChoiceFeedback) -> CliRe
         writeln!(out, "{}", style("  Why the best answer works:").cyan())?;
         write!(out, "{}", wrap(best, "  "))?;
     }
-    if feedback.challenge_completed {
+    challenge_completed(out, feedback.challenge_completed)
+}
+
+fn challenge_completed(out: &mut impl Write, completed: bool) -> CliResult {
+    if completed {
         writeln!(
             out,
             "{}",
@@ -100,6 +106,23 @@ pub fn choice_feedback(out: &mut impl Write, feedback: &ChoiceFeedback) -> CliRe
         )?;
     }
     Ok(())
+}
+
+/// A written answer's analysis, then the model answer to compare with.
+pub fn exercise_feedback(
+    out: &mut impl Write,
+    text: &str,
+    feedback: &ExerciseFeedback,
+) -> CliResult {
+    analysis(out, text, &feedback.analysis)?;
+    writeln!(out, "{}", style("A model answer:").cyan())?;
+    write!(out, "{}", wrap(&feedback.model_answer, "  │ "))?;
+    writeln!(
+        out,
+        "Saved. Next review: {}",
+        feedback.next_due.format("%Y-%m-%d %H:%M UTC")
+    )?;
+    challenge_completed(out, feedback.challenge_completed)
 }
 
 fn finding_style(finding: &Finding) -> Style {
@@ -142,7 +165,6 @@ pub fn analysis(out: &mut impl Write, text: &str, analysis: &Analysis) -> CliRes
     highlighted.push_str(&text[cursor..]);
     writeln!(out)?;
     write!(out, "{}", wrap(&highlighted, "  "))?;
-    writeln!(out)?;
     for f in &analysis.findings {
         let mark = if f.kind.is_positive() {
             style("+").green().bold()

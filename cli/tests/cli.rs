@@ -178,3 +178,111 @@ fn a_non_database_file_is_refused_and_kept() {
         b"not a database at all, but precious"
     );
 }
+
+fn testdata(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../core/src/unlock/testdata")
+        .join(name)
+}
+
+#[test]
+fn a_signed_purchase_unlocks_and_stays_verified() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.sqlite3");
+    let key = std::fs::read_to_string(testdata("test_only_public_key.b64")).unwrap();
+    let signature = std::fs::read_to_string(testdata("purchase.sig.b64")).unwrap();
+    let purchase = testdata("purchase.json");
+    let purchase = purchase.to_str().unwrap();
+
+    let forged = aiprep(
+        &db,
+        &[
+            "--public-key",
+            key.trim(),
+            "unlock",
+            "--purchase",
+            purchase,
+            "--signature",
+            "AAAA",
+        ],
+    );
+    assert!(!forged.status.success());
+    let status = json(&aiprep(
+        &db,
+        &["--public-key", key.trim(), "status", "--json"],
+    ));
+    assert_eq!(status["unlocked"], false);
+
+    let unlocked = json(&aiprep(
+        &db,
+        &[
+            "--public-key",
+            key.trim(),
+            "unlock",
+            "--purchase",
+            purchase,
+            "--signature",
+            signature.trim(),
+        ],
+    ));
+    assert_eq!(unlocked["unlocked"], true);
+    let status = json(&aiprep(
+        &db,
+        &["--public-key", key.trim(), "status", "--json"],
+    ));
+    assert_eq!(status["unlocked"], true);
+    let list = json(&aiprep(
+        &db,
+        &["--public-key", key.trim(), "quiz", "--list", "--json"],
+    ));
+    assert!(list["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|q| q["locked"] == false));
+    // Verification needs the key: without it nothing is unlocked.
+    let status = json(&aiprep(&db, &["status", "--json"]));
+    assert_eq!(status["unlocked"], false);
+}
+
+#[test]
+fn analyze_jsonl_keeps_ids_and_reports_the_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.sqlite3");
+    let input = "{\"id\": \"a\", \"text\": \"I decided to skip the load test and the launch failed for 2 hours.\"}\n{\"id\": 7, \"text\": \"It was not my fault, the vendor ruined everything.\"}\n";
+    let out = aiprep_with_input(&db, &["analyze", "--jsonl"], input);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["id"], "a");
+    assert_eq!(lines[1]["id"], 7);
+    for line in &lines {
+        for field in [
+            "tier",
+            "score",
+            "word_count",
+            "speaking_seconds",
+            "takeaway_share",
+            "segments",
+            "findings",
+        ] {
+            assert!(line.get(field).is_some(), "missing {field}");
+        }
+    }
+    let kinds: Vec<&str> = lines[1]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["kind"].as_str().unwrap())
+        .collect();
+    assert!(kinds.contains(&"blame_shifting"), "{kinds:?}");
+    assert_eq!(lines[1]["tier"], "weak");
+}

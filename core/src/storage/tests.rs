@@ -203,3 +203,39 @@ fn a_database_from_a_newer_app_is_refused_and_left_untouched() {
     }
     assert_refused_untouched(&path, |e| matches!(e, StorageError::NewerSchema { .. }));
 }
+
+#[test]
+fn a_full_disk_is_a_typed_error_and_keeps_what_was_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("progress.sqlite3");
+    let mut storage = Storage::open(&path).unwrap();
+    answer(&mut storage, "kept", ItemKind::Quiz, &stamp(8));
+    // Simulate a full device: SQLite may not grow the file past its size now.
+    let pages: i64 = storage
+        .conn
+        .query_row("PRAGMA page_count", [], |r| r.get(0))
+        .unwrap();
+    storage
+        .conn
+        .pragma_update(None, "max_page_count", pages)
+        .unwrap();
+    let mut failure = None;
+    for n in 0..10_000 {
+        let value = "x".repeat(4000);
+        match storage.set_setting(&format!("filler-{n}"), &value) {
+            Ok(()) => continue,
+            Err(e) => {
+                failure = Some(e);
+                break;
+            }
+        }
+    }
+    assert!(
+        matches!(failure, Some(StorageError::DiskFull)),
+        "expected DiskFull, got {failure:?}"
+    );
+    drop(storage);
+    let reopened = Storage::open(&path).unwrap();
+    assert!(reopened.item("kept").unwrap().is_some());
+    assert!(reopened.integrity_problems().unwrap().is_empty());
+}
