@@ -130,3 +130,78 @@ mod tests {
         );
     }
 }
+
+/// Where an id lives in a module, for constant-time lookups on large packs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Slot {
+    Quiz(usize),
+    Scenario(usize),
+    Exercise(usize),
+    OpenPractice,
+}
+
+/// An id → item index over one module, built once; the module must not change
+/// while the index is used with it.
+#[derive(Debug, Clone, Default)]
+pub struct ItemIndex {
+    slots: std::collections::HashMap<String, Slot>,
+}
+
+impl ItemIndex {
+    pub fn new(module: &Module) -> Self {
+        let quiz = module
+            .quiz
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (q.id.clone(), Slot::Quiz(i)));
+        let scenarios = module
+            .practice_scenarios
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.clone(), Slot::Scenario(i)));
+        let exercises = module
+            .exercises
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.clone(), Slot::Exercise(i)));
+        let practice = std::iter::once((module.open_practice.id.clone(), Slot::OpenPractice));
+        ItemIndex {
+            slots: quiz
+                .chain(scenarios)
+                .chain(exercises)
+                .chain(practice)
+                .collect(),
+        }
+    }
+
+    pub fn get<'a>(&self, module: &'a Module, id: &str) -> Option<ItemRef<'a>> {
+        Some(match *self.slots.get(id)? {
+            Slot::Quiz(i) => ItemRef::Quiz(module.quiz.get(i)?),
+            Slot::Scenario(i) => ItemRef::Scenario(module.practice_scenarios.get(i)?),
+            Slot::Exercise(i) => ItemRef::Exercise(module.exercises.get(i)?),
+            Slot::OpenPractice => ItemRef::OpenPractice(&module.open_practice),
+        })
+    }
+}
+
+#[cfg(test)]
+mod index_tests {
+    use super::*;
+    use crate::content::embedded_pack;
+
+    #[test]
+    fn the_index_finds_exactly_what_the_linear_lookup_finds() {
+        let module = embedded_pack().module;
+        let index = ItemIndex::new(&module);
+        let ids = module
+            .quiz
+            .iter()
+            .map(|q| q.id.as_str())
+            .chain(module.practice_scenarios.iter().map(|s| s.id.as_str()))
+            .chain(module.exercises.iter().map(|e| e.id.as_str()))
+            .chain([module.open_practice.id.as_str(), "no-such-id"]);
+        for id in ids {
+            assert_eq!(index.get(&module, id), module.item(id), "{id}");
+        }
+    }
+}

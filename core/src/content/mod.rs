@@ -7,7 +7,7 @@ mod model;
 mod validate;
 
 pub use lesson::{lesson_sections, option_letter, Block, LessonSection, SECTION_IDS};
-pub use lookup::ItemRef;
+pub use lookup::{ItemIndex, ItemRef};
 pub use model::*;
 pub use validate::ContentError;
 

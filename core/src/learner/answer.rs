@@ -13,7 +13,7 @@ use crate::storage::{Attempt, ItemKind, ReviewRecord};
 /// Stability (days) from which an item counts as mature for grading.
 const MATURE_STABILITY_DAYS: f32 = 21.0;
 /// How many recent correct answers define the learner's typical time.
-const TYPICAL_TIME_WINDOW: usize = 50;
+const TYPICAL_TIME_WINDOW: usize = 20;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ChoiceFeedback {
@@ -77,7 +77,7 @@ impl Learner {
         };
         let correct = choice == correct_choice;
         let state = self.current_state(id, now)?;
-        let typical = self.typical_duration(id, kind)?;
+        let typical = self.typical_duration(id)?;
         let mature = state
             .memory
             .is_some_and(|m| m.stability >= MATURE_STABILITY_DAYS);
@@ -161,31 +161,19 @@ impl Learner {
         })
     }
 
-    /// The learner's median time for correct answers to questions of the same type.
-    fn typical_duration(&self, id: &str, kind: ItemKind) -> Result<Option<u32>> {
-        let module = &self.pack.module;
-        let peers: std::collections::HashSet<&str> = match kind {
-            ItemKind::Quiz => {
-                let question_type = module
-                    .quiz_question(id)
-                    .ok_or_else(|| not_found("quiz question", id))?
-                    .kind;
-                module
-                    .quiz
-                    .iter()
-                    .filter(|q| q.kind == question_type)
-                    .map(|q| q.id.as_str())
-                    .collect()
-            }
-            _ => module
-                .practice_scenarios
-                .iter()
-                .map(|s| s.id.as_str())
-                .collect(),
+    /// The learner's median time for correct answers to items of the same
+    /// kind (quiz questions of the same type, or scenarios).
+    fn typical_duration(&self, id: &str) -> Result<Option<u32>> {
+        let peer_group = |item: Option<ItemRef<'_>>| match item {
+            Some(ItemRef::Quiz(q)) => Some(Some(q.kind)),
+            Some(ItemRef::Scenario(_)) => Some(None),
+            _ => None,
         };
+        let group = peer_group(self.item(id)).ok_or_else(|| not_found("quiz question", id))?;
+        let is_peer = |other: &str| peer_group(self.item(other)) == Some(group);
         Ok(self
             .storage
-            .typical_duration_ms(&peers, TYPICAL_TIME_WINDOW)?)
+            .typical_duration_ms(is_peer, TYPICAL_TIME_WINDOW)?)
     }
 
     #[allow(clippy::too_many_arguments)]

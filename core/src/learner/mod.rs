@@ -25,7 +25,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 use crate::content::{
-    lesson_sections, Exercise, ItemRef, LessonSection, Module, Pack, PracticeScenario,
+    lesson_sections, Exercise, ItemIndex, ItemRef, LessonSection, Module, Pack, PracticeScenario,
     QuestionType, QuizQuestion,
 };
 use crate::error::{Error, Result};
@@ -49,6 +49,7 @@ pub struct QuestionSummary {
 pub struct Learner {
     storage: Storage,
     pack: Pack,
+    index: ItemIndex,
     zone: Tz,
     scheduler: Scheduler,
     config: SchedulerConfig,
@@ -105,6 +106,7 @@ impl Learner {
         let store = store.or_else(StoreConfig::app_default);
         let mut learner = Learner {
             storage,
+            index: ItemIndex::new(&pack.module),
             pack,
             zone,
             scheduler,
@@ -187,15 +189,16 @@ impl Learner {
 
     /// Looks an item up, refusing locked ones with `Error::Locked`.
     fn accessible_item(&self, id: &str) -> Result<ItemRef<'_>> {
-        let item = self
-            .pack
-            .module
-            .item(id)
-            .ok_or_else(|| not_found("item", id))?;
+        let item = self.item(id).ok_or_else(|| not_found("item", id))?;
         if !self.is_accessible(item.is_free()) {
             return Err(Error::Locked { id: id.to_owned() });
         }
         Ok(item)
+    }
+
+    /// Any practisable item of the module by id, locked or not.
+    fn item(&self, id: &str) -> Option<ItemRef<'_>> {
+        self.index.get(&self.pack.module, id)
     }
 
     fn is_accessible(&self, free: bool) -> bool {

@@ -69,7 +69,7 @@ impl Learner {
     }
 
     fn choice_info(&self, id: &str) -> Option<QuestionInfo> {
-        match self.pack.module.item(id)? {
+        match self.item(id)? {
             ItemRef::Quiz(q) => Some(q.into()),
             ItemRef::Scenario(s) => Some(s.into()),
             _ => None,

@@ -146,11 +146,7 @@ impl Learner {
     }
 
     fn item_concepts(&self, id: &str) -> &[String] {
-        self.pack
-            .module
-            .item(id)
-            .map(|item| item.concepts())
-            .unwrap_or(&[])
+        self.item(id).map(|item| item.concepts()).unwrap_or(&[])
     }
 }
 

@@ -278,10 +278,10 @@ impl Storage {
     }
 
     /// Median answer time of the learner's most recent correct answers to
-    /// any of `item_ids` (questions of one type), over up to `window` of them.
+    /// items `is_peer` accepts (questions of one type), over up to `window`.
     pub fn typical_duration_ms(
         &self,
-        item_ids: &std::collections::HashSet<&str>,
+        is_peer: impl Fn(&str) -> bool,
         window: usize,
     ) -> Result<Option<u32>, StorageError> {
         // Recent correct answers, newest first, filtered here: an IN list of a
@@ -297,7 +297,7 @@ impl Storage {
                 Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?))
             })?
             .filter_map(|row| match row {
-                Ok((id, ms)) => item_ids.contains(id.as_str()).then_some(Ok(ms)),
+                Ok((id, ms)) => is_peer(&id).then_some(Ok(ms)),
                 Err(e) => Some(Err(e)),
             })
             .take(window)
@@ -311,7 +311,7 @@ impl Storage {
 }
 
 /// How many recent correct answers to look through per answer wanted.
-const RECENT_SCAN_FACTOR: usize = 8;
+const RECENT_SCAN_FACTOR: usize = 4;
 
 fn record_in(
     tx: &Transaction<'_>,
