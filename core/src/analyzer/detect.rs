@@ -113,7 +113,7 @@ fn push(hits: &mut Vec<Hit>, kind: FindingKind, first: usize, last: usize) {
 fn wording(text: &Text, s: &Sentence, hits: &mut Vec<Hit>) {
     let lim = s.last;
     for i in s.first..lim {
-        if text.tokens[i].quoted {
+        if text.tokens[i].quoted || text.class(i) & WORDING_TRIGGER == 0 {
             continue;
         }
         let w = text.word(i);
@@ -156,13 +156,10 @@ fn hedge_len(text: &Text, i: usize, lim: usize, w: &str, prev: &str, next: &str)
 }
 
 fn emotional_len(text: &Text, i: usize, lim: usize, w: &str, next: &str) -> Option<(usize, usize)> {
+    if text.class(i) & EMOTIONAL != 0 {
+        return Some((i, 1));
+    }
     match w {
-        "catastrophe" | "catastrophic" | "nightmare" | "disastrous" | "ruined" | "devastated"
-        | "devastating" | "horrible" | "horribly" | "terrible" | "terribly" | "awful"
-        | "humiliating" | "humiliated" | "mortified" | "panicked" | "cringe" | "cringed"
-        | "meltdown" | "traumatic" | "traumatized" | "miserable" | "heartbroken" | "hell" => {
-            Some((i, 1))
-        }
         "disaster" if !is_disaster_compound(next) => Some((i, 1)),
         "worst"
             if matches!(
@@ -828,15 +825,7 @@ fn is_systemic(text: &Text, s: &Sentence) -> bool {
 fn is_mechanism(text: &Text, i: usize) -> bool {
     let w = text.word(i);
     match w {
-        "checklist" | "checklists" | "template" | "templates" | "runbook" | "runbooks"
-        | "playbook" | "policy" | "policies" | "rule" | "rules" | "procedure" | "procedures"
-        | "gate" | "gates" | "sign-off" | "signoff" | "drill" | "drills" | "pre-mortem"
-        | "premortem" | "matrix" | "form" | "field" | "flag" | "switch" | "reviewer" | "pilot"
-        | "pilots" | "panel" | "orientation" | "walk-through" | "walkthrough" | "handover"
-        | "card" | "cards" | "alert" | "alerts" | "alerting" | "threshold" | "step"
-        | "requirement" | "ceiling" | "blocks" | "verified" | "review" | "holdout" | "test"
-        | "tests" | "report" | "cross-check" | "sign" | "signs" | "crm" | "automatically"
-        | "automatic" | "automated" | "soak" | "run" => {
+        _ if text.class(i) & MECHANISM != 0 => {
             // "run" only as a noun phrase ("a parallel run"), "test" only as a noun.
             match w {
                 "run" => text.word(i.wrapping_sub(1)) == "parallel",
@@ -889,14 +878,10 @@ fn is_mechanism(text: &Text, i: usize) -> bool {
 }
 
 fn is_repeat_marker(text: &Text, i: usize, lim: usize) -> bool {
+    if text.class(i) & REPEAT_MARKER != 0 {
+        return true;
+    }
     match text.word(i) {
-        "every" | "each" | "any" | "now" | "mandatory" | "required" | "requires" | "require"
-        | "must" | "always" | "standing" | "automatically" | "automatic" | "automated"
-        | "until" | "cannot" | "can't" | "won't" | "weekly" | "quarterly" | "monthly"
-        | "policy" => true,
-        // Putting a mechanism in place: "I added a device matrix to the checklist".
-        "added" | "introduced" | "created" | "proposed" | "instituted" | "built" | "changed"
-        | "replaced" | "made" | "add" => true,
         "set" => i + 1 < lim && text.word(i + 1) == "up",
         "will" => i + 1 < lim && text.word(i + 1) == "not",
         _ => false,

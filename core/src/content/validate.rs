@@ -37,7 +37,10 @@ pub(crate) fn validate(file: &str, pack: &Pack) -> Result<(), ContentError> {
             file,
             "-",
             "format_version",
-            format!("this app reads format {FORMAT_VERSION}, the pack is {}", pack.format_version),
+            format!(
+                "this app reads format {FORMAT_VERSION}, the pack is {}",
+                pack.format_version
+            ),
         ));
     }
     Ok(())
