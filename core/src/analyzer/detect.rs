@@ -68,20 +68,36 @@ pub(crate) fn detect(text: &Text, info: &[SentenceInfo]) -> Vec<Hit> {
             soft_blame(text, s, &mut hits);
         }
     }
+    let mut systemic = Vec::new();
     for (n, s) in text.sentences.iter().enumerate() {
         let late = info
             .get(n)
             .is_some_and(|i| i.part == StarPart::Takeaway || i.position >= SYSTEMIC_MIN_POSITION);
         if late && is_systemic(text, s) {
-            hits.retain(|h| {
-                !(h.kind == FindingKind::ManualFix && h.first >= s.first && h.last <= s.last)
-            });
+            systemic.push((s.first, s.last));
             hits.push(Hit {
                 kind: FindingKind::SystemicFix,
                 first: s.first,
                 last: s.last,
             });
         }
+    }
+    // A "double-check" inside a sentence that installs a mechanism is part of the fix.
+    if !systemic.is_empty() {
+        hits.retain(|h| {
+            h.kind != FindingKind::ManualFix
+                || !systemic
+                    .binary_search_by(|&(first, last)| {
+                        if last <= h.first {
+                            std::cmp::Ordering::Less
+                        } else if first > h.first {
+                            std::cmp::Ordering::Greater
+                        } else {
+                            std::cmp::Ordering::Equal
+                        }
+                    })
+                    .is_ok()
+        });
     }
     hits.sort_by_key(|h| (h.first, h.last));
     merge_overlaps(hits)
@@ -90,16 +106,17 @@ pub(crate) fn detect(text: &Text, info: &[SentenceInfo]) -> Vec<Hit> {
 /// Keeps one hit per kind where two hits of that kind overlap (e.g. "double-check" and
 /// "myself" in one phrase).
 fn merge_overlaps(hits: Vec<Hit>) -> Vec<Hit> {
+    // Hits arrive sorted by start, so only the latest hit of each kind can overlap.
+    let mut latest: [Option<usize>; FindingKind::ALL.len()] = [None; FindingKind::ALL.len()];
     let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
     for h in hits {
-        if let Some(prev) = out
-            .iter_mut()
-            .rev()
-            .find(|p| p.kind == h.kind && h.first < p.last)
-        {
-            prev.last = prev.last.max(h.last);
-        } else {
-            out.push(h);
+        let slot = &mut latest[h.kind as usize];
+        match slot.and_then(|k| out.get_mut(k)) {
+            Some(prev) if h.first < prev.last => prev.last = prev.last.max(h.last),
+            _ => {
+                *slot = Some(out.len());
+                out.push(h);
+            }
         }
     }
     out
@@ -817,8 +834,11 @@ fn is_systemic(text: &Text, s: &Sentence) -> bool {
         return false;
     }
     (s.first..s.last).any(|i| {
+        let nearest = mechanisms.partition_point(|&m| m + SYSTEMIC_WINDOW < i);
         is_repeat_marker(text, i, s.last)
-            && mechanisms.iter().any(|&m| m.abs_diff(i) <= SYSTEMIC_WINDOW)
+            && mechanisms
+                .get(nearest)
+                .is_some_and(|&m| m <= i + SYSTEMIC_WINDOW)
     })
 }
 

@@ -320,11 +320,13 @@ fn span_finding(text: &text::Text, hit: &detect::Hit) -> Finding {
         .map_or(start, |t| t.end);
     let (start, end) = match hit.kind {
         // Whole-sentence findings keep the sentence's closing punctuation.
-        FindingKind::Ownership | FindingKind::SystemicFix => text
-            .sentences
-            .iter()
-            .find(|s| s.first == hit.first)
-            .map_or((start, end), |s| (s.start, s.end)),
+        FindingKind::Ownership | FindingKind::SystemicFix => {
+            let n = text.sentences.partition_point(|s| s.first < hit.first);
+            text.sentences
+                .get(n)
+                .filter(|s| s.first == hit.first)
+                .map_or((start, end), |s| (s.start, s.end))
+        }
         _ => (start, end),
     };
     let spanned = text.src.get(start..end).unwrap_or("").to_owned();
