@@ -34,6 +34,13 @@ struct Expected {
     text: Option<String>,
 }
 
+/// An expected finding with its snippet located in the answer.
+struct Resolved<'a> {
+    kind: FindingKind,
+    spans: Vec<(usize, usize)>,
+    snippet: &'a str,
+}
+
 #[derive(Default, Clone, Copy)]
 struct Tally {
     tp_pred: u32,
@@ -84,7 +91,7 @@ fn score_item(
     tallies: &mut BTreeMap<FindingKind, Tally>,
 ) -> Vec<String> {
     let mut notes = Vec::new();
-    let mut expected: Vec<(FindingKind, Vec<(usize, usize)>, &str)> = Vec::new();
+    let mut expected: Vec<Resolved> = Vec::new();
     for e in &item.findings {
         let kind = kind_named(&e.kind);
         let spans = match &e.text {
@@ -99,12 +106,16 @@ fn score_item(
             }
             None => Vec::new(),
         };
-        expected.push((kind, spans, e.text.as_deref().unwrap_or("")));
+        expected.push(Resolved {
+            kind,
+            spans,
+            snippet: e.text.as_deref().unwrap_or(""),
+        });
     }
     for kind in FindingKind::ALL {
         let tally = tallies.entry(kind).or_default();
         let predicted: Vec<_> = got.findings.iter().filter(|f| f.kind == kind).collect();
-        let gold: Vec<_> = expected.iter().filter(|e| e.0 == kind).collect();
+        let gold: Vec<_> = expected.iter().filter(|e| e.kind == kind).collect();
         if kind.is_whole_answer() {
             match (predicted.is_empty(), gold.is_empty()) {
                 (false, false) => {
@@ -126,7 +137,7 @@ fn score_item(
         for p in &predicted {
             let hit = gold
                 .iter()
-                .any(|g| g.1.iter().any(|&s| overlaps(s, (p.start, p.end))));
+                .any(|g| g.spans.iter().any(|&s| overlaps(s, (p.start, p.end))));
             if hit {
                 tally.tp_pred += 1;
             } else {
@@ -137,12 +148,12 @@ fn score_item(
         for g in &gold {
             let hit = predicted
                 .iter()
-                .any(|p| g.1.iter().any(|&s| overlaps(s, (p.start, p.end))));
+                .any(|p| g.spans.iter().any(|&s| overlaps(s, (p.start, p.end))));
             if hit {
                 tally.tp_gold += 1;
             } else {
                 tally.fn_ += 1;
-                notes.push(format!("FN {} {:?}", kind.as_str(), g.2));
+                notes.push(format!("FN {} {:?}", kind.as_str(), g.snippet));
             }
         }
     }

@@ -84,23 +84,16 @@ pub(crate) fn detect(text: &Text, info: &[SentenceInfo]) -> Vec<Hit> {
     }
     // A "double-check" inside a sentence that installs a mechanism is part of the fix.
     if !systemic.is_empty() {
-        hits.retain(|h| {
-            h.kind != FindingKind::ManualFix
-                || !systemic
-                    .binary_search_by(|&(first, last)| {
-                        if last <= h.first {
-                            std::cmp::Ordering::Less
-                        } else if first > h.first {
-                            std::cmp::Ordering::Greater
-                        } else {
-                            std::cmp::Ordering::Equal
-                        }
-                    })
-                    .is_ok()
-        });
+        hits.retain(|h| h.kind != FindingKind::ManualFix || !inside_any(&systemic, h.first));
     }
     hits.sort_by_key(|h| (h.first, h.last));
     merge_overlaps(hits)
+}
+
+/// Is token `i` inside one of the sorted, disjoint token ranges?
+fn inside_any(ranges: &[(usize, usize)], i: usize) -> bool {
+    let n = ranges.partition_point(|&(_, last)| last <= i);
+    ranges.get(n).is_some_and(|&(first, _)| first <= i)
 }
 
 /// Keeps one hit per kind where two hits of that kind overlap (e.g. "double-check" and
