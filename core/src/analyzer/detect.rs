@@ -625,6 +625,24 @@ fn explicit_blame(text: &Text, s: &Sentence, hits: &mut Vec<Hit>) {
             {
                 Some((i, (i + 5).min(lim)))
             }
+            // "that was mostly down to the consultants".
+            "down"
+                if at(1) == "to"
+                    && matches!(at(2), "the" | "their" | "his" | "her" | "our")
+                    && matches!(
+                        text.word(i.wrapping_sub(1)),
+                        "was" | "mostly" | "all" | "entirely" | "largely" | "really" | "purely"
+                    ) =>
+            {
+                Some((i.saturating_sub(2).max(s.first), (i + 4).min(lim)))
+            }
+            // "I would never hire that agency again": a verdict on someone else.
+            "never"
+                if matches!(at(1), "hire" | "use" | "trust" | "work")
+                    && (i + 2..(i + 7).min(lim)).any(|k| text.word(k) == "again") =>
+            {
+                Some((i, (i + 5).min(lim)))
+            }
             _ => None,
         };
         if let Some((first, last)) = span {
@@ -683,8 +701,31 @@ fn is_fault_word(text: &Text, i: usize, lim: usize) -> bool {
                 | "answered"
                 | "replied"
                 | "listened"
+                | "bothered"
+                | "followed"
+                | "checked"
+                | "responded"
         ),
-        "kept" => matches!(at(1), "changing" | "missing" | "delaying" | "ignoring"),
+        // "kept adding requirements", "kept missing handoffs".
+        "kept" => at(1).len() > 4 && at(1).ends_with("ing"),
+        "didn't" | "not" if text.word(i.wrapping_sub(1)) != "i" => {
+            (text.word(i) == "didn't" || text.word(i.wrapping_sub(1)) == "did")
+                && matches!(
+                    at(1),
+                    "follow"
+                        | "check"
+                        | "tell"
+                        | "send"
+                        | "deliver"
+                        | "listen"
+                        | "bother"
+                        | "test"
+                        | "read"
+                        | "respond"
+                        | "show"
+                        | "warn"
+                )
+        }
         "changed" => at(1) == "the" && matches!(at(2), "scope" | "requirements" | "brief" | "plan"),
         "sent" | "gave" | "delivered" => {
             matches!(at(1), "us" | "me") && at(2) == "the" && at(3) == "wrong"
@@ -706,6 +747,16 @@ fn ownership(text: &Text, s: &Sentence, situation: bool) -> Option<Hit> {
     // "I learned that ...", "The lesson I took ...": reflection, not an act, unless
     // it names what the speaker should have done.
     let reflection = super::structure::is_reflection(text, s);
+    // "I held everyone to the plan as best I could": effort claimed, nothing owned.
+    let defends = (s.first + 1..lim).any(|i| {
+        text.word(i) == "best" && matches!(text.word(i - 1), "as" | "my")
+            || text.word(i) == "everything"
+                && text.word(i + 1) == "i"
+                && text.word(i + 2) == "could"
+    });
+    if defends {
+        return None;
+    }
     let mut subject_seen = false;
     for i in s.first..lim {
         let w = text.word(i);
