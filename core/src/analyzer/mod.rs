@@ -43,6 +43,13 @@
 //! +25 (full at half the answer); all parts present +10; length in range +5; no
 //! negative finding +10; minus 10 per blame, 15 per fake failure, 4 per emotional,
 //! hedging or over-apologizing finding, 3 per passive, 5 per manual fix.
+//!
+//! # Limits
+//! English only. Detection is lexical with local context: blame phrased in
+//! unusual ways ("they promised features that did not exist") can slip through,
+//! and third-party faults only count as blame when the speaker owns nothing.
+//! Quality is tracked against the gold set in `tests/gold/` (see
+//! `tests/tests/analyzer_gold.rs`).
 
 mod detect;
 mod lexicon;
