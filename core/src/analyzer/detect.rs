@@ -313,7 +313,10 @@ fn manual_fix_span(
     next: &str,
 ) -> Option<(usize, usize)> {
     match w {
-        "careful" if matches!(prev, "be" | "more") => Some((i - 1, i + 1)),
+        "careful" if matches!(prev, "be" | "more") => {
+            let be_more = prev == "more" && i >= clause_start + 2 && text.word(i - 2) == "be";
+            Some((if be_more { i - 2 } else { i - 1 }, i + 1))
+        }
         "attention"
             if prev == "pay" || (prev == "more" && text.word(i.wrapping_sub(2)) == "pay") =>
         {
@@ -484,9 +487,35 @@ fn passive(text: &Text, s: &Sentence, hits: &mut Vec<Hit>) {
         if (j + 1..(j + 5).min(lim)).any(|k| text.word(k) == "by") {
             continue;
         }
-        let first = window.start.max(clause_start_before(text, s.first, i));
+        let mut first = window.start.max(clause_start_before(text, s.first, i));
+        // The subject, without fillers: "basically the launch was delayed" -> "the launch".
+        while first < i && is_filler(text.word(first)) {
+            first += 1;
+        }
         push(hits, FindingKind::PassiveVoice, first, j + 1);
     }
+}
+
+fn is_filler(w: &str) -> bool {
+    matches!(
+        w,
+        "basically"
+            | "honestly"
+            | "then"
+            | "also"
+            | "eventually"
+            | "afterwards"
+            | "unfortunately"
+            | "sadly"
+            | "obviously"
+            | "well"
+            | "um"
+            | "okay"
+            | "anyway"
+            | "so"
+            | "and"
+            | "but"
+    )
 }
 
 /// Start of the subject phrase: the nearest clause joiner before `i`.
