@@ -37,10 +37,7 @@ pub(crate) fn validate(file: &str, pack: &Pack) -> Result<(), ContentError> {
             file,
             "-",
             "format_version",
-            format!(
-                "this app reads format {FORMAT_VERSION}, the pack is {}",
-                pack.format_version
-            ),
+            format!("this app reads format {FORMAT_VERSION}, the pack is {}", pack.format_version),
         ));
     }
     Ok(())
