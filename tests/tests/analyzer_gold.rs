@@ -10,6 +10,9 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 
 const GOLD: &str = include_str!("../gold/analyzer.toml");
+const HOLDOUT: &str = include_str!("../gold/analyzer_holdout.toml");
+const HOLDOUT_MIN_TIER_ACCURACY: f64 = 0.75;
+const HOLDOUT_MIN_PRECISION: f64 = 0.85;
 const MIN_TIER_ACCURACY: f64 = 0.90;
 const MIN_PRECISION: f64 = 0.90;
 const MIN_RECALL: f64 = 0.85;
@@ -32,6 +35,13 @@ struct Item {
 struct Expected {
     kind: String,
     text: Option<String>,
+}
+
+/// An expected finding with its snippet located in the answer.
+struct Resolved<'a> {
+    kind: FindingKind,
+    spans: Vec<(usize, usize)>,
+    snippet: &'a str,
 }
 
 #[derive(Default, Clone, Copy)]
@@ -84,7 +94,7 @@ fn score_item(
     tallies: &mut BTreeMap<FindingKind, Tally>,
 ) -> Vec<String> {
     let mut notes = Vec::new();
-    let mut expected: Vec<(FindingKind, Vec<(usize, usize)>, &str)> = Vec::new();
+    let mut expected: Vec<Resolved> = Vec::new();
     for e in &item.findings {
         let kind = kind_named(&e.kind);
         let spans = match &e.text {
@@ -99,12 +109,16 @@ fn score_item(
             }
             None => Vec::new(),
         };
-        expected.push((kind, spans, e.text.as_deref().unwrap_or("")));
+        expected.push(Resolved {
+            kind,
+            spans,
+            snippet: e.text.as_deref().unwrap_or(""),
+        });
     }
     for kind in FindingKind::ALL {
         let tally = tallies.entry(kind).or_default();
         let predicted: Vec<_> = got.findings.iter().filter(|f| f.kind == kind).collect();
-        let gold: Vec<_> = expected.iter().filter(|e| e.0 == kind).collect();
+        let gold: Vec<_> = expected.iter().filter(|e| e.kind == kind).collect();
         if kind.is_whole_answer() {
             match (predicted.is_empty(), gold.is_empty()) {
                 (false, false) => {
@@ -126,7 +140,7 @@ fn score_item(
         for p in &predicted {
             let hit = gold
                 .iter()
-                .any(|g| g.1.iter().any(|&s| overlaps(s, (p.start, p.end))));
+                .any(|g| g.spans.iter().any(|&s| overlaps(s, (p.start, p.end))));
             if hit {
                 tally.tp_pred += 1;
             } else {
@@ -137,26 +151,21 @@ fn score_item(
         for g in &gold {
             let hit = predicted
                 .iter()
-                .any(|p| g.1.iter().any(|&s| overlaps(s, (p.start, p.end))));
+                .any(|p| g.spans.iter().any(|&s| overlaps(s, (p.start, p.end))));
             if hit {
                 tally.tp_gold += 1;
             } else {
                 tally.fn_ += 1;
-                notes.push(format!("FN {} {:?}", kind.as_str(), g.2));
+                notes.push(format!("FN {} {:?}", kind.as_str(), g.snippet));
             }
         }
     }
     notes
 }
 
-#[test]
-fn analyzer_meets_the_gold_set_bar() {
-    let gold: Gold = toml::from_str(GOLD).expect("gold set parses");
-    assert!(
-        gold.answer.len() >= MIN_ANSWERS,
-        "only {} gold answers",
-        gold.answer.len()
-    );
+/// Tier accuracy and per-kind tallies over one gold file; prints the table.
+fn evaluate(source: &str) -> (f64, usize, BTreeMap<FindingKind, Tally>) {
+    let gold: Gold = toml::from_str(source).expect("gold set parses");
     let mut tallies: BTreeMap<FindingKind, Tally> = BTreeMap::new();
     let mut tier_hits = 0usize;
     let mut report = String::new();
@@ -166,12 +175,11 @@ fn analyzer_meets_the_gold_set_bar() {
             tier_hits += 1;
         } else {
             report.push_str(&format!(
-                "TIER {}: expected {}, got {} (score {}, takeaway {:.2})\n",
+                "TIER {}: expected {}, got {} (score {})\n",
                 item.id,
                 item.tier.as_str(),
                 got.tier.as_str(),
-                got.score,
-                got.takeaway_share
+                got.score
             ));
         }
         let notes = score_item(item, &got, &mut tallies);
@@ -200,7 +208,6 @@ fn analyzer_meets_the_gold_set_bar() {
         "{:<20} {:>7} {:>9} {:>7}",
         "kind", "support", "precision", "recall"
     );
-    let mut failures = Vec::new();
     for (kind, t) in &tallies {
         let support = t.tp_gold + t.fn_;
         println!(
@@ -210,7 +217,21 @@ fn analyzer_meets_the_gold_set_bar() {
             t.precision(),
             t.recall()
         );
-        if support == 0 {
+    }
+    println!(
+        "tier accuracy {accuracy:.3} ({tier_hits}/{})",
+        gold.answer.len()
+    );
+    (accuracy, gold.answer.len(), tallies)
+}
+
+#[test]
+fn analyzer_meets_the_gold_set_bar() {
+    let (accuracy, answers, tallies) = evaluate(GOLD);
+    assert!(answers >= MIN_ANSWERS, "only {answers} gold answers");
+    let mut failures = Vec::new();
+    for (kind, t) in &tallies {
+        if t.tp_gold + t.fn_ == 0 {
             failures.push(format!("{} has no gold support", kind.as_str()));
         }
         if t.precision() < MIN_PRECISION || t.recall() < MIN_RECALL {
@@ -222,10 +243,25 @@ fn analyzer_meets_the_gold_set_bar() {
             ));
         }
     }
-    println!(
-        "tier accuracy {accuracy:.3} ({tier_hits}/{})",
-        gold.answer.len()
-    );
     assert!(accuracy >= MIN_TIER_ACCURACY, "tier accuracy {accuracy:.3}");
     assert!(failures.is_empty(), "below the bar: {failures:?}");
+}
+
+/// Answers written after tuning: a looser bar, reported to show generalisation.
+#[test]
+fn analyzer_generalises_to_held_out_answers() {
+    let (accuracy, _, tallies) = evaluate(HOLDOUT);
+    let (tp, fp, fn_) = tallies.values().fold((0, 0, 0), |(tp, fp, fn_), t| {
+        (tp + t.tp_pred, fp + t.fp, fn_ + t.fn_)
+    });
+    let precision = f64::from(tp) / f64::from((tp + fp).max(1));
+    println!("held-out micro precision {precision:.3}, missed {fn_}");
+    assert!(
+        accuracy >= HOLDOUT_MIN_TIER_ACCURACY,
+        "held-out tier accuracy {accuracy:.3}"
+    );
+    assert!(
+        precision >= HOLDOUT_MIN_PRECISION,
+        "held-out precision {precision:.3}"
+    );
 }

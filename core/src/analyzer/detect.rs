@@ -68,14 +68,13 @@ pub(crate) fn detect(text: &Text, info: &[SentenceInfo]) -> Vec<Hit> {
             soft_blame(text, s, &mut hits);
         }
     }
+    let mut systemic = Vec::new();
     for (n, s) in text.sentences.iter().enumerate() {
         let late = info
             .get(n)
             .is_some_and(|i| i.part == StarPart::Takeaway || i.position >= SYSTEMIC_MIN_POSITION);
         if late && is_systemic(text, s) {
-            hits.retain(|h| {
-                !(h.kind == FindingKind::ManualFix && h.first >= s.first && h.last <= s.last)
-            });
+            systemic.push((s.first, s.last));
             hits.push(Hit {
                 kind: FindingKind::SystemicFix,
                 first: s.first,
@@ -83,23 +82,34 @@ pub(crate) fn detect(text: &Text, info: &[SentenceInfo]) -> Vec<Hit> {
             });
         }
     }
+    // A "double-check" inside a sentence that installs a mechanism is part of the fix.
+    if !systemic.is_empty() {
+        hits.retain(|h| h.kind != FindingKind::ManualFix || !inside_any(&systemic, h.first));
+    }
     hits.sort_by_key(|h| (h.first, h.last));
     merge_overlaps(hits)
+}
+
+/// Is token `i` inside one of the sorted, disjoint token ranges?
+fn inside_any(ranges: &[(usize, usize)], i: usize) -> bool {
+    let n = ranges.partition_point(|&(_, last)| last <= i);
+    ranges.get(n).is_some_and(|&(first, _)| first <= i)
 }
 
 /// Keeps one hit per kind where two hits of that kind overlap (e.g. "double-check" and
 /// "myself" in one phrase).
 fn merge_overlaps(hits: Vec<Hit>) -> Vec<Hit> {
+    // Hits arrive sorted by start, so only the latest hit of each kind can overlap.
+    let mut latest: [Option<usize>; FindingKind::ALL.len()] = [None; FindingKind::ALL.len()];
     let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
     for h in hits {
-        if let Some(prev) = out
-            .iter_mut()
-            .rev()
-            .find(|p| p.kind == h.kind && h.first < p.last)
-        {
-            prev.last = prev.last.max(h.last);
-        } else {
-            out.push(h);
+        let slot = &mut latest[h.kind as usize];
+        match slot.and_then(|k| out.get_mut(k)) {
+            Some(prev) if h.first < prev.last => prev.last = prev.last.max(h.last),
+            _ => {
+                *slot = Some(out.len());
+                out.push(h);
+            }
         }
     }
     out
@@ -113,7 +123,7 @@ fn push(hits: &mut Vec<Hit>, kind: FindingKind, first: usize, last: usize) {
 fn wording(text: &Text, s: &Sentence, hits: &mut Vec<Hit>) {
     let lim = s.last;
     for i in s.first..lim {
-        if text.tokens[i].quoted {
+        if text.tokens[i].quoted || text.class(i) & WORDING_TRIGGER == 0 {
             continue;
         }
         let w = text.word(i);
@@ -156,13 +166,10 @@ fn hedge_len(text: &Text, i: usize, lim: usize, w: &str, prev: &str, next: &str)
 }
 
 fn emotional_len(text: &Text, i: usize, lim: usize, w: &str, next: &str) -> Option<(usize, usize)> {
+    if text.class(i) & EMOTIONAL != 0 {
+        return Some((i, 1));
+    }
     match w {
-        "catastrophe" | "catastrophic" | "nightmare" | "disastrous" | "ruined" | "devastated"
-        | "devastating" | "horrible" | "horribly" | "terrible" | "terribly" | "awful"
-        | "humiliating" | "humiliated" | "mortified" | "panicked" | "cringe" | "cringed"
-        | "meltdown" | "traumatic" | "traumatized" | "miserable" | "heartbroken" | "hell" => {
-            Some((i, 1))
-        }
         "disaster" if !is_disaster_compound(next) => Some((i, 1)),
         "worst"
             if matches!(
@@ -306,7 +313,10 @@ fn manual_fix_span(
     next: &str,
 ) -> Option<(usize, usize)> {
     match w {
-        "careful" if matches!(prev, "be" | "more") => Some((i - 1, i + 1)),
+        "careful" if matches!(prev, "be" | "more") => {
+            let be_more = prev == "more" && i >= clause_start + 2 && text.word(i - 2) == "be";
+            Some((if be_more { i - 2 } else { i - 1 }, i + 1))
+        }
         "attention"
             if prev == "pay" || (prev == "more" && text.word(i.wrapping_sub(2)) == "pay") =>
         {
@@ -472,18 +482,40 @@ fn passive(text: &Text, s: &Sentence, hits: &mut Vec<Hit>) {
         {
             continue;
         }
-        let agent = (j + 1..(j + 5).min(lim)).any(|k| {
-            text.word(k) == "by"
-                && k + 1 < lim
-                && !text.tokens[k + 1].number
-                && !is_number_word(text.word(k + 1))
-        });
-        if agent {
+        // "by the foundation" names the actor; "by 14%" measures the change. Either
+        // way nothing is hidden.
+        if (j + 1..(j + 5).min(lim)).any(|k| text.word(k) == "by") {
             continue;
         }
-        let first = window.start.max(clause_start_before(text, s.first, i));
+        let mut first = window.start.max(clause_start_before(text, s.first, i));
+        // The subject, without fillers: "basically the launch was delayed" -> "the launch".
+        while first < i && is_filler(text.word(first)) {
+            first += 1;
+        }
         push(hits, FindingKind::PassiveVoice, first, j + 1);
     }
+}
+
+fn is_filler(w: &str) -> bool {
+    matches!(
+        w,
+        "basically"
+            | "honestly"
+            | "then"
+            | "also"
+            | "eventually"
+            | "afterwards"
+            | "unfortunately"
+            | "sadly"
+            | "obviously"
+            | "well"
+            | "um"
+            | "okay"
+            | "anyway"
+            | "so"
+            | "and"
+            | "but"
+    )
 }
 
 /// Start of the subject phrase: the nearest clause joiner before `i`.
@@ -622,6 +654,24 @@ fn explicit_blame(text: &Text, s: &Sentence, hits: &mut Vec<Hit>) {
             {
                 Some((i, (i + 5).min(lim)))
             }
+            // "that was mostly down to the consultants".
+            "down"
+                if at(1) == "to"
+                    && matches!(at(2), "the" | "their" | "his" | "her" | "our")
+                    && matches!(
+                        text.word(i.wrapping_sub(1)),
+                        "was" | "mostly" | "all" | "entirely" | "largely" | "really" | "purely"
+                    ) =>
+            {
+                Some((i.saturating_sub(2).max(s.first), (i + 4).min(lim)))
+            }
+            // "I would never hire that agency again": a verdict on someone else.
+            "never"
+                if matches!(at(1), "hire" | "use" | "trust" | "work")
+                    && (i + 2..(i + 7).min(lim)).any(|k| text.word(k) == "again") =>
+            {
+                Some((i, (i + 5).min(lim)))
+            }
             _ => None,
         };
         if let Some((first, last)) = span {
@@ -680,8 +730,31 @@ fn is_fault_word(text: &Text, i: usize, lim: usize) -> bool {
                 | "answered"
                 | "replied"
                 | "listened"
+                | "bothered"
+                | "followed"
+                | "checked"
+                | "responded"
         ),
-        "kept" => matches!(at(1), "changing" | "missing" | "delaying" | "ignoring"),
+        // "kept adding requirements", "kept missing handoffs".
+        "kept" => at(1).len() > 4 && at(1).ends_with("ing"),
+        "didn't" | "not" if text.word(i.wrapping_sub(1)) != "i" => {
+            (text.word(i) == "didn't" || text.word(i.wrapping_sub(1)) == "did")
+                && matches!(
+                    at(1),
+                    "follow"
+                        | "check"
+                        | "tell"
+                        | "send"
+                        | "deliver"
+                        | "listen"
+                        | "bother"
+                        | "test"
+                        | "read"
+                        | "respond"
+                        | "show"
+                        | "warn"
+                )
+        }
         "changed" => at(1) == "the" && matches!(at(2), "scope" | "requirements" | "brief" | "plan"),
         "sent" | "gave" | "delivered" => {
             matches!(at(1), "us" | "me") && at(2) == "the" && at(3) == "wrong"
@@ -703,6 +776,16 @@ fn ownership(text: &Text, s: &Sentence, situation: bool) -> Option<Hit> {
     // "I learned that ...", "The lesson I took ...": reflection, not an act, unless
     // it names what the speaker should have done.
     let reflection = super::structure::is_reflection(text, s);
+    // "I held everyone to the plan as best I could": effort claimed, nothing owned.
+    let defends = (s.first + 1..lim).any(|i| {
+        text.word(i) == "best" && matches!(text.word(i - 1), "as" | "my")
+            || text.word(i) == "everything"
+                && text.word(i + 1) == "i"
+                && text.word(i + 2) == "could"
+    });
+    if defends {
+        return None;
+    }
     let mut subject_seen = false;
     for i in s.first..lim {
         let w = text.word(i);
@@ -820,23 +903,18 @@ fn is_systemic(text: &Text, s: &Sentence) -> bool {
         return false;
     }
     (s.first..s.last).any(|i| {
+        let nearest = mechanisms.partition_point(|&m| m + SYSTEMIC_WINDOW < i);
         is_repeat_marker(text, i, s.last)
-            && mechanisms.iter().any(|&m| m.abs_diff(i) <= SYSTEMIC_WINDOW)
+            && mechanisms
+                .get(nearest)
+                .is_some_and(|&m| m <= i + SYSTEMIC_WINDOW)
     })
 }
 
 fn is_mechanism(text: &Text, i: usize) -> bool {
     let w = text.word(i);
     match w {
-        "checklist" | "checklists" | "template" | "templates" | "runbook" | "runbooks"
-        | "playbook" | "policy" | "policies" | "rule" | "rules" | "procedure" | "procedures"
-        | "gate" | "gates" | "sign-off" | "signoff" | "drill" | "drills" | "pre-mortem"
-        | "premortem" | "matrix" | "form" | "field" | "flag" | "switch" | "reviewer" | "pilot"
-        | "pilots" | "panel" | "orientation" | "walk-through" | "walkthrough" | "handover"
-        | "card" | "cards" | "alert" | "alerts" | "alerting" | "threshold" | "step"
-        | "requirement" | "ceiling" | "blocks" | "verified" | "review" | "holdout" | "test"
-        | "tests" | "report" | "cross-check" | "sign" | "signs" | "crm" | "automatically"
-        | "automatic" | "automated" | "soak" | "run" => {
+        _ if text.class(i) & MECHANISM != 0 => {
             // "run" only as a noun phrase ("a parallel run"), "test" only as a noun.
             match w {
                 "run" => text.word(i.wrapping_sub(1)) == "parallel",
@@ -889,14 +967,10 @@ fn is_mechanism(text: &Text, i: usize) -> bool {
 }
 
 fn is_repeat_marker(text: &Text, i: usize, lim: usize) -> bool {
+    if text.class(i) & REPEAT_MARKER != 0 {
+        return true;
+    }
     match text.word(i) {
-        "every" | "each" | "any" | "now" | "mandatory" | "required" | "requires" | "require"
-        | "must" | "always" | "standing" | "automatically" | "automatic" | "automated"
-        | "until" | "cannot" | "can't" | "won't" | "weekly" | "quarterly" | "monthly"
-        | "policy" => true,
-        // Putting a mechanism in place: "I added a device matrix to the checklist".
-        "added" | "introduced" | "created" | "proposed" | "instituted" | "built" | "changed"
-        | "replaced" | "made" | "add" => true,
         "set" => i + 1 < lim && text.word(i + 1) == "up",
         "will" => i + 1 < lim && text.word(i + 1) == "not",
         _ => false,

@@ -43,6 +43,13 @@
 //! +25 (full at half the answer); all parts present +10; length in range +5; no
 //! negative finding +10; minus 10 per blame, 15 per fake failure, 4 per emotional,
 //! hedging or over-apologizing finding, 3 per passive, 5 per manual fix.
+//!
+//! # Limits
+//! English only. Detection is lexical with local context: blame phrased in
+//! unusual ways ("they promised features that did not exist") can slip through,
+//! and third-party faults only count as blame when the speaker owns nothing.
+//! Quality is tracked against the gold set in `tests/gold/` (see
+//! `tests/tests/analyzer_gold.rs`).
 
 mod detect;
 mod lexicon;
@@ -320,11 +327,13 @@ fn span_finding(text: &text::Text, hit: &detect::Hit) -> Finding {
         .map_or(start, |t| t.end);
     let (start, end) = match hit.kind {
         // Whole-sentence findings keep the sentence's closing punctuation.
-        FindingKind::Ownership | FindingKind::SystemicFix => text
-            .sentences
-            .iter()
-            .find(|s| s.first == hit.first)
-            .map_or((start, end), |s| (s.start, s.end)),
+        FindingKind::Ownership | FindingKind::SystemicFix => {
+            let n = text.sentences.partition_point(|s| s.first < hit.first);
+            text.sentences
+                .get(n)
+                .filter(|s| s.first == hit.first)
+                .map_or((start, end), |s| (s.start, s.end))
+        }
         _ => (start, end),
     };
     let spanned = text.src.get(start..end).unwrap_or("").to_owned();

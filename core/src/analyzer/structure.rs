@@ -9,7 +9,7 @@
 //! responsibility), and every later sentence is whichever of task, action or result
 //! its cues favour, with actions winning ties.
 
-use super::lexicon::{is_number_word, is_past_action, is_subject_adverb};
+use super::lexicon::{is_past_action, is_subject_adverb, NUMBER_WORD, RESULT_CUE};
 use super::text::{Sentence, Text};
 use crate::content::StarPart;
 
@@ -175,79 +175,7 @@ pub(crate) fn action_score(text: &Text, s: &Sentence) -> usize {
 /// Outcome words and quantities.
 pub(crate) fn result_score(text: &Text, s: &Sentence) -> usize {
     (s.first..s.last)
-        .filter(|&i| {
-            let w = text.word(i);
-            text.tokens[i].number
-                || is_number_word(w)
-                || matches!(
-                    w,
-                    "fell"
-                        | "dropped"
-                        | "rose"
-                        | "lost"
-                        | "cost"
-                        | "costing"
-                        | "missed"
-                        | "failed"
-                        | "slipped"
-                        | "delayed"
-                        | "delaying"
-                        | "spoiled"
-                        | "churned"
-                        | "recovered"
-                        | "climbed"
-                        | "jumped"
-                        | "doubled"
-                        | "halved"
-                        | "landed"
-                        | "closed"
-                        | "renewed"
-                        | "reached"
-                        | "resulted"
-                        | "result"
-                        | "impact"
-                        | "outcome"
-                        | "meant"
-                        | "ended"
-                        | "broke"
-                        | "broken"
-                        | "crashed"
-                        | "complained"
-                        | "angry"
-                        | "upset"
-                        | "cancelled"
-                        | "canceled"
-                        | "denied"
-                        | "thawed"
-                        | "stalled"
-                        | "overstated"
-                        | "waited"
-                        | "spike"
-                        | "outage"
-                        | "down"
-                        | "stale"
-                        | "lower"
-                        | "higher"
-                        | "wrong"
-                        | "loss"
-                        | "lose"
-                        | "fine"
-                        | "kept"
-                        | "won"
-                        | "improved"
-                        | "increased"
-                        | "decreased"
-                        | "furious"
-                        | "noticed"
-                        | "struggled"
-                        | "confusion"
-                        | "went"
-                        | "cancel"
-                        | "rejected"
-                        | "accepted"
-                        | "back"
-                )
-        })
+        .filter(|&i| text.tokens[i].number || text.class(i) & (NUMBER_WORD | RESULT_CUE) != 0)
         .count()
 }
 

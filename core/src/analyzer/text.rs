@@ -6,6 +6,8 @@
 //! Sentences are runs of tokens; a dictated run-on with no punctuation is cut
 //! further at discourse markers so it still gets a structure.
 
+use super::lexicon::classes;
+
 /// One word or number.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Token {
@@ -39,6 +41,8 @@ pub(crate) struct Text<'a> {
     pub src: &'a str,
     norm: String,
     pub tokens: Vec<Token>,
+    /// Lexicon classes of each token (see `lexicon`), looked up once.
+    classes: Vec<u32>,
     pub sentences: Vec<Sentence>,
 }
 
@@ -49,8 +53,12 @@ impl<'a> Text<'a> {
             src,
             norm,
             tokens,
+            classes: Vec::new(),
             sentences: Vec::new(),
         };
+        text.classes = (0..text.tokens.len())
+            .map(|i| classes(text.word(i)))
+            .collect();
         text.sentences = split_sentences(&text);
         text
     }
@@ -64,6 +72,11 @@ impl<'a> Text<'a> {
                 .unwrap_or(""),
             None => "",
         }
+    }
+
+    /// Lexicon classes of token `i`; 0 out of range.
+    pub fn class(&self, i: usize) -> u32 {
+        self.classes.get(i).copied().unwrap_or(0)
     }
 
     /// The original text between tokens `i` and `i + 1` (or after the last one).

@@ -74,6 +74,16 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn matches_reference_on_any_text(text in "\\PC{0,200}") {
+            let map = Utf16Map::new(&text);
+            for (byte, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                proptest::prop_assert_eq!(map.to_utf16(byte), reference(&text, byte));
+            }
+        }
+    }
+
     #[test]
     fn emoji_counts_two_units() {
         let map = Utf16Map::new("🍎a");
