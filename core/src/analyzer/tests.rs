@@ -240,7 +240,6 @@ proptest! {
 /// The bundled module must agree with the analyzer: model answers are strong or
 /// exemplary, the "before" texts learners rewrite are weak or developing.
 #[test]
-#[ignore = "needs the full module (branch content)"]
 fn bundled_module_agrees_with_the_analyzer() {
     let module = crate::content::embedded_pack().module;
     let models = module
