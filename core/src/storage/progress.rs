@@ -284,12 +284,17 @@ impl Storage {
         is_peer: impl Fn(&str) -> bool,
         window: usize,
     ) -> Result<Option<u32>, StorageError> {
-        // Recent correct answers, newest first, filtered here: an IN list of a
-        // large pack's ids would make SQLite scan far more.
+        // Peers are filtered here: an IN list of a large pack's ids would make
+        // SQLite scan far more.
+        // Only the most recent answers are looked at, so a long run of wrong
+        // answers cannot turn this into a scan of the whole history.
         let mut stmt = self.conn.prepare_cached(
-            "SELECT r.item_id, r.duration_ms FROM quiz_attempts a
+            "SELECT r.item_id, r.duration_ms
+             FROM (SELECT review_id FROM quiz_attempts WHERE review_id IN
+                     (SELECT review_id FROM quiz_attempts ORDER BY review_id DESC LIMIT ?1)
+                   AND correct = 1) a
              JOIN review_log r ON r.id = a.review_id
-             WHERE a.correct = 1 ORDER BY a.review_id DESC LIMIT ?1",
+             ORDER BY a.review_id DESC",
         )?;
         let scan = (window * RECENT_SCAN_FACTOR) as i64;
         let mut durations: Vec<u32> = stmt
