@@ -286,3 +286,89 @@ fn analyze_jsonl_keeps_ids_and_reports_the_schema() {
     assert!(kinds.contains(&"blame_shifting"), "{kinds:?}");
     assert_eq!(lines[1]["tier"], "weak");
 }
+
+/// The shared review log, when this checkout sits beside it (never required).
+fn shared_revlog() -> Option<std::path::PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .ancestors()
+        .map(|a| a.join("shared/data"))
+        .find(|d| d.is_dir())?;
+    std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.extension().is_some_and(|x| x == "csv"))
+}
+
+#[test]
+fn fsrs_evaluate_and_optimize_a_review_log() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("unused.sqlite3");
+    let (csv, expect_real) = match shared_revlog() {
+        Some(path) => (path, true),
+        None => {
+            // Two cards over a few weeks, enough to score reviews.
+            let mut text = String::from("card_id,review_rating,review_time,review_duration\n");
+            for card in 0..40 {
+                for (day, rating) in [(1, 3), (3, 3), (8, 1), (9, 3), (20, 3), (45, 4)] {
+                    let rating = if (card + day) % 7 == 0 { 1 } else { rating };
+                    text.push_str(&format!(
+                        "{card},{rating},2024-0{}-{:02}T10:00:00.000Z,5000\n",
+                        1 + day / 28,
+                        1 + day % 28
+                    ));
+                }
+            }
+            let path = dir.path().join("revlog.csv");
+            std::fs::write(&path, text).unwrap();
+            (path, false)
+        }
+    };
+    let csv = csv.to_str().unwrap();
+    let evaluated = json(&aiprep(
+        &db,
+        &["fsrs", "evaluate", "--revlog", csv, "--json"],
+    ));
+    let log_loss = evaluated["log_loss"].as_f64().unwrap();
+    assert!(evaluated["items"].as_u64().unwrap() > 0);
+    assert!(evaluated["rmse_bins"].as_f64().unwrap() >= 0.0);
+    if expect_real {
+        assert_eq!(evaluated["items"], 6276);
+        assert!((log_loss - 0.4649).abs() < 0.001, "{log_loss}");
+        let rmse = evaluated["rmse_bins"].as_f64().unwrap();
+        assert!((rmse - 0.0744).abs() < 0.002, "{rmse}");
+        let optimized = json(&aiprep(
+            &db,
+            &["fsrs", "optimize", "--revlog", csv, "--json"],
+        ));
+        assert_eq!(optimized["params"].as_array().unwrap().len(), 21);
+        assert!(optimized["log_loss_after"].as_f64().unwrap() < log_loss);
+        // The fitted parameters evaluate to what optimize reported.
+        let params: Vec<String> = optimized["params"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p.to_string())
+            .collect();
+        let again = json(&aiprep(
+            &db,
+            &[
+                "fsrs",
+                "evaluate",
+                "--revlog",
+                csv,
+                "--params",
+                &params.join(","),
+                "--json",
+            ],
+        ));
+        let after = optimized["log_loss_after"].as_f64().unwrap();
+        assert!((again["log_loss"].as_f64().unwrap() - after).abs() < 1e-4);
+    }
+    let bad = aiprep(
+        &db,
+        &[
+            "fsrs", "evaluate", "--revlog", csv, "--params", "1,2,x", "--json",
+        ],
+    );
+    assert!(!bad.status.success());
+}
