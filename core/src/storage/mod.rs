@@ -205,36 +205,57 @@ pub(crate) fn parse_day(text: &str) -> rusqlite::Result<NaiveDate> {
 
 /// Refuses, before SQLite touches it, a non-empty file without the SQLite header.
 fn check_existing_file(path: &Path) -> Result<(), StorageError> {
+    let cannot_open = |e: std::io::Error| StorageError::CannotOpen {
+        path: path.to_owned(),
+        detail: e.to_string(),
+    };
     let mut file = match std::fs::File::open(path) {
         Ok(file) => file,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => {
-            return Err(StorageError::CannotOpen {
-                path: path.to_owned(),
-                detail: e.to_string(),
-            })
-        }
+        Err(e) => return Err(cannot_open(e)),
     };
-    let mut header = [0u8; 16];
+    let length = file.metadata().map_err(cannot_open)?.len();
+    if length == 0 {
+        return Ok(());
+    }
+    let mut header = [0u8; 100];
     let mut read = 0;
     while read < header.len() {
         match file.read(&mut header[read..]) {
             Ok(0) => break,
             Ok(n) => read += n,
-            Err(e) => {
-                return Err(StorageError::CannotOpen {
-                    path: path.to_owned(),
-                    detail: e.to_string(),
-                })
-            }
+            Err(e) => return Err(cannot_open(e)),
         }
     }
-    match read {
-        0 => Ok(()),
-        16 if &header == SQLITE_HEADER => Ok(()),
-        _ => Err(StorageError::NotADatabase {
+    if read < SQLITE_HEADER.len() || &header[..16] != SQLITE_HEADER {
+        return Err(StorageError::NotADatabase {
             path: path.to_owned(),
-        }),
+        });
+    }
+    if read < header.len() || length < expected_length(&header) {
+        return Err(StorageError::Corrupt {
+            path: path.to_owned(),
+            detail: "the file is shorter than its header says (truncated)".into(),
+        });
+    }
+    Ok(())
+}
+
+/// The file length SQLite's header promises: page size × page count, when
+/// the in-header page count is valid (its change counter matches).
+fn expected_length(header: &[u8; 100]) -> u64 {
+    let be32 = |at: usize| {
+        u32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]])
+    };
+    let page_size = match u16::from_be_bytes([header[16], header[17]]) {
+        1 => 65_536,
+        size => u64::from(size),
+    };
+    let count_is_valid = be32(24) == be32(92);
+    if count_is_valid {
+        page_size * u64::from(be32(28))
+    } else {
+        0
     }
 }
 

@@ -239,3 +239,22 @@ fn a_full_disk_is_a_typed_error_and_keeps_what_was_saved() {
     assert!(reopened.item("kept").unwrap().is_some());
     assert!(reopened.integrity_problems().unwrap().is_empty());
 }
+
+#[test]
+fn a_truncated_database_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("progress.sqlite3");
+    {
+        let mut storage = Storage::open(&path).unwrap();
+        for n in 0..50 {
+            answer(&mut storage, &format!("q{n}"), ItemKind::Quiz, &stamp(9));
+        }
+        storage
+            .conn
+            .pragma_update(None, "journal_mode", "DELETE")
+            .unwrap();
+    }
+    let bytes = std::fs::read(&path).unwrap();
+    std::fs::write(&path, &bytes[..bytes.len() / 2]).unwrap();
+    assert_refused_untouched(&path, |e| matches!(e, StorageError::Corrupt { .. }));
+}
