@@ -365,3 +365,54 @@ fn travel_neither_breaks_nor_inflates_the_streak() {
     let stats = learner.stats(at("2026-03-13T12:00:00-07:00")).unwrap();
     assert!(stats.attempts >= 15);
 }
+
+#[test]
+fn a_revoked_purchase_locks_again_and_unschedules_locked_items() {
+    let mut learner =
+        Learner::open_in_memory(ZONE, embedded_pack(), Some(store()), morning(2)).unwrap();
+    let signature = testdata("purchase.sig.b64");
+    let token = learner
+        .unlock(&testdata("purchase.json"), signature.trim(), morning(2))
+        .unwrap()
+        .purchase_token
+        .clone()
+        .unwrap();
+    let locked_id = learner
+        .module()
+        .quiz
+        .iter()
+        .find(|q| !q.free)
+        .unwrap()
+        .clone();
+    let wrong = (locked_id.answer + 1) % locked_id.options.len();
+    learner
+        .answer_choice(&locked_id.id, wrong, 5_000, morning(2))
+        .unwrap();
+    let later = morning(2) + Duration::hours(2);
+    assert!(learner
+        .due_queue(later)
+        .unwrap()
+        .iter()
+        .any(|(id, _)| *id == locked_id.id));
+
+    learner.revoke_purchase(&token, later).unwrap();
+    assert!(!learner.entitlement().unlocked);
+    assert!(learner
+        .due_queue(later)
+        .unwrap()
+        .iter()
+        .all(|(id, _)| *id != locked_id.id));
+    assert!(matches!(
+        learner.question(&locked_id.id),
+        Err(Error::Locked { .. })
+    ));
+    // Restoring (the store delivers the purchase again) unlocks once more.
+    learner
+        .unlock(&testdata("purchase.json"), signature.trim(), later)
+        .unwrap();
+    assert!(learner
+        .due_queue(later)
+        .unwrap()
+        .iter()
+        .any(|(id, _)| *id == locked_id.id));
+}

@@ -44,7 +44,8 @@ impl Learner {
             }
         };
         let Streak { current, longest } = self.streak(now)?;
-        let due_reviews = self.storage.count_due(now)?;
+        // Only what the learner may review today: accessible and within the cap.
+        let due_reviews = self.due_queue(now)?.len() as u32;
         let new_available = self.new_available(stamp.learning_day)?;
         Ok(TodayPlan {
             learning_day: stamp.learning_day,

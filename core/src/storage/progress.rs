@@ -119,14 +119,6 @@ impl Storage {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    pub fn count_due(&self, until: DateTime<Utc>) -> Result<u32, StorageError> {
-        Ok(self.conn.query_row(
-            "SELECT count(*) FROM items WHERE due_ms <= ?1",
-            [to_ms(until)],
-            |r| r.get(0),
-        )?)
-    }
-
     /// Ids of every item the learner has met.
     pub fn seen_item_ids(&self) -> Result<Vec<String>, StorageError> {
         let mut stmt = self.conn.prepare_cached("SELECT item_id FROM items")?;
