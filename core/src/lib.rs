@@ -12,6 +12,7 @@ pub mod error;
 pub mod learner;
 pub mod quiz;
 pub mod scheduler;
+mod stable_hash;
 pub mod storage;
 pub mod unlock;
 

@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::hash::{fnv1a, mix};
+use crate::stable_hash::{fnv1a, mix};
 
 /// Quiz questions in a day's challenge.
 pub const QUIZ_ITEMS: usize = 3;

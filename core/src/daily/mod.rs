@@ -13,7 +13,6 @@
 //! out in the `streak` module and on [`streak`] itself.
 
 mod challenge;
-mod hash;
 mod streak;
 
 pub use challenge::{

@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::Learner;
 use crate::error::Result;
 use crate::scheduler::{CardState, Rating};
+use crate::stable_hash::SplitMix;
 use crate::storage::{Attempt, ItemKind, ReviewRecord, Stamp};
 
 /// Reviews written per transaction: large enough to be fast, small enough to
@@ -22,26 +23,19 @@ pub struct SimulationReport {
     pub database_reviews: i64,
 }
 
-/// SplitMix64: a tiny deterministic generator, so a simulation is reproducible.
-struct SplitMix(u64);
-
-impl SplitMix {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
+/// One generated review, held until its batch is written.
+struct SimulatedReview {
+    item_id: String,
+    before: CardState,
+    rating: Rating,
+    after: CardState,
+    elapsed_days: f64,
+    stamp: Stamp,
 }
 
 /// Mostly recalled, sometimes forgotten, like a steady learner.
 fn simulated_rating(rng: &mut SplitMix) -> Rating {
-    match rng.unit() {
+    match rng.next_unit() {
         u if u < 0.10 => Rating::Again,
         u if u < 0.15 => Rating::Hard,
         u if u < 0.95 => Rating::Good,
@@ -61,19 +55,18 @@ impl Learner {
                 "--items must be at least 1".into(),
             ));
         }
-        let mut rng = SplitMix(0x5EED ^ u64::from(items) ^ reviews);
+        let mut rng = SplitMix::new(0x5EED ^ u64::from(items) ^ reviews);
         let start = now - Duration::days(HISTORY_DAYS);
         let per_item = reviews / u64::from(items);
         let extra = reviews % u64::from(items);
-        let mut pending: Vec<(String, CardState, Rating, CardState, f64, Stamp)> =
-            Vec::with_capacity(BATCH);
+        let mut pending: Vec<SimulatedReview> = Vec::with_capacity(BATCH);
         for item in 0..items {
             let id = format!("sim-{item:06}");
             let count = per_item + u64::from(u64::from(item) < extra);
             let mut state = CardState::new_item(start);
             // Reviews at ordered random instants across the history window.
             let mut offsets: Vec<i64> = (0..count)
-                .map(|_| (rng.unit() * (HISTORY_DAYS * 86_400) as f64) as i64)
+                .map(|_| (rng.next_unit() * (HISTORY_DAYS * 86_400) as f64) as i64)
                 .collect();
             offsets.sort_unstable();
             for offset in offsets {
@@ -81,14 +74,14 @@ impl Learner {
                 let rating = simulated_rating(&mut rng);
                 let outcome = self.scheduler.review(&id, &state, rating, at)?;
                 let stamp = self.stamp(at);
-                pending.push((
-                    id.clone(),
-                    state,
+                pending.push(SimulatedReview {
+                    item_id: id.clone(),
+                    before: state,
                     rating,
-                    outcome.state.clone(),
-                    outcome.elapsed_days,
+                    after: outcome.state.clone(),
+                    elapsed_days: outcome.elapsed_days,
                     stamp,
-                ));
+                });
                 state = outcome.state;
                 if pending.len() == BATCH {
                     self.flush_simulated(&mut pending)?;
@@ -103,27 +96,24 @@ impl Learner {
         })
     }
 
-    fn flush_simulated(
-        &mut self,
-        pending: &mut Vec<(String, CardState, Rating, CardState, f64, Stamp)>,
-    ) -> Result<()> {
+    fn flush_simulated(&mut self, pending: &mut Vec<SimulatedReview>) -> Result<()> {
         let answers: Vec<_> = pending
             .iter()
-            .map(|(id, before, rating, after, elapsed_days, stamp)| {
+            .map(|r| {
                 (
                     ReviewRecord {
-                        item_id: id,
+                        item_id: &r.item_id,
                         kind: ItemKind::Quiz,
-                        stamp,
-                        rating: *rating,
+                        stamp: &r.stamp,
+                        rating: r.rating,
                         duration_ms: 8_000,
-                        before,
-                        elapsed_days: *elapsed_days,
-                        after,
+                        before: &r.before,
+                        elapsed_days: r.elapsed_days,
+                        after: &r.after,
                     },
                     Attempt::Choice {
                         choice: 0,
-                        correct: *rating != Rating::Again,
+                        correct: r.rating != Rating::Again,
                     },
                 )
             })

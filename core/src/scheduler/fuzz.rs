@@ -1,5 +1,7 @@
 //! Deterministic interval fuzz.
 
+use crate::stable_hash::{finalize, fnv1a_bytes, unit};
+
 /// Intervals shorter than this are never fuzzed: a day either way would be a large
 /// relative change.
 pub(crate) const FUZZ_MIN_INTERVAL: f32 = 2.5;
@@ -12,17 +14,8 @@ const FUZZ_BANDS: [(f32, f32, f32); 3] =
 /// over the bytes, then a SplitMix64 finaliser to spread nearby inputs; std's hasher
 /// is seeded per process and would make schedules irreproducible.
 pub(crate) fn fuzz_factor(item_id: &str, reps: u32) -> f64 {
-    const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
-    let mut hash = FNV_OFFSET;
-    for byte in item_id.bytes().chain(reps.to_le_bytes()) {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(FNV_PRIME);
-    }
-    hash = (hash ^ (hash >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    hash = (hash ^ (hash >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    hash ^= hash >> 31;
-    (hash >> 11) as f64 / (1u64 << 53) as f64
+    let bytes = item_id.bytes().chain(reps.to_le_bytes());
+    unit(finalize(fnv1a_bytes(bytes)))
 }
 
 /// The whole-day interval to schedule for an FSRS interval of `interval` days, after
