@@ -43,6 +43,8 @@ pub enum StorageProblem {
     CannotOpen,
     /// The device is out of space; nothing was saved.
     DiskFull,
+    /// The call was cancelled with `AppCore.cancelLongWork`; nothing changed.
+    Interrupted,
     /// The database is read-only here; nothing was saved.
     ReadOnly,
     /// A read or write failed while the database was open.
@@ -93,6 +95,7 @@ fn storage_problem(err: &StorageError) -> StorageProblem {
         StorageError::CannotOpen { .. } => StorageProblem::CannotOpen,
         StorageError::DiskFull => StorageProblem::DiskFull,
         StorageError::ReadOnly => StorageProblem::ReadOnly,
+        StorageError::Interrupted => StorageProblem::Interrupted,
         StorageError::Sqlite(_) => StorageProblem::Failed,
     }
 }

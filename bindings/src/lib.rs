@@ -15,6 +15,7 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use aiprep_core::content::Pack;
 use aiprep_core::learner::Learner;
+use aiprep_core::storage::Interrupter;
 use aiprep_core::unlock::StoreConfig;
 
 pub use error::{CoreError, StorageProblem};
@@ -32,6 +33,8 @@ uniffi::setup_scaffolding!();
 pub struct AppCore {
     /// `None` once closed: later calls fail with `CoreError::Closed`.
     learner: Mutex<Option<Learner>>,
+    /// Reaches the database without the lock, to cancel long work.
+    interrupter: Interrupter,
 }
 
 /// How to open a learner when the defaults (bundled module, the app's store
@@ -82,6 +85,7 @@ impl AppCore {
             views::instant(options.now_ms)?,
         )?;
         Ok(Arc::new(AppCore {
+            interrupter: learner.interrupter(),
             learner: Mutex::new(Some(learner)),
         }))
     }
@@ -90,6 +94,13 @@ impl AppCore {
     /// (Kotlin's own `close()` frees it). Idempotent; later calls fail with `Closed`.
     pub fn close_database(&self) {
         self.lock().take();
+    }
+
+    /// Cancels the long database call running on another thread (export,
+    /// import, stats); it fails with a Storage exception (Interrupted) and
+    /// changes nothing. Safe to call at any time, from any thread.
+    pub fn cancel_long_work(&self) {
+        self.interrupter.interrupt();
     }
 
     /// The learner moved: later events are stamped in this zone.

@@ -416,3 +416,39 @@ fn a_revoked_purchase_locks_again_and_unschedules_locked_items() {
         .iter()
         .any(|(id, _)| *id == locked_id.id));
 }
+
+#[test]
+fn a_long_export_can_be_cancelled_from_another_thread() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::Arc;
+    let now = morning(20);
+    let mut learner = Learner::open_in_memory(ZONE, embedded_pack(), None, now).unwrap();
+    learner.simulate(40, 8_000, now).unwrap();
+    let interrupter = learner.interrupter();
+    let done = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&done);
+    // Keep cancelling until the export returns: an interrupt with nothing
+    // running is a no-op, so one of these lands while the export runs.
+    let canceller = std::thread::spawn(move || {
+        while !flag.load(Ordering::SeqCst) {
+            interrupter.interrupt();
+            std::thread::sleep(std::time::Duration::from_micros(200));
+        }
+    });
+    let result = learner.export_json();
+    done.store(true, Ordering::SeqCst);
+    canceller.join().unwrap();
+    assert!(
+        matches!(
+            result,
+            Err(Error::Storage(
+                aiprep_core::storage::StorageError::Interrupted
+            ))
+        ),
+        "{:?}",
+        result.map(|json| json.len())
+    );
+    // Nothing is left broken: the next export runs to the end.
+    let json = learner.export_json().unwrap();
+    assert!(json.contains("\"reviews\""));
+}

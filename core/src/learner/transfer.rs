@@ -26,6 +26,12 @@ impl Learner {
         Ok(report)
     }
 
+    /// A handle that cancels a long export, import or statistics query from
+    /// another thread; the cancelled call fails and changes nothing.
+    pub fn interrupter(&self) -> crate::storage::Interrupter {
+        self.storage.interrupter()
+    }
+
     /// Writes a consistent copy of the database to `dir` if the newest backup
     /// there is older than `every`, keeping the `keep` newest. Returns the new
     /// backup's path, if one was made.

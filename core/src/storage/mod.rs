@@ -38,6 +38,8 @@ pub enum StorageError {
     DiskFull,
     #[error("the progress database is read-only here; nothing was saved")]
     ReadOnly,
+    #[error("cancelled; nothing was changed")]
+    Interrupted,
     #[error("cannot open {path}: {detail}")]
     CannotOpen { path: PathBuf, detail: String },
     #[error("database error: {0}")]
@@ -52,12 +54,22 @@ impl From<rusqlite::Error> for StorageError {
         match err.sqlite_error_code() {
             Some(ErrorCode::DiskFull) => StorageError::DiskFull,
             Some(ErrorCode::ReadOnly) => StorageError::ReadOnly,
+            Some(ErrorCode::OperationInterrupted) => StorageError::Interrupted,
             _ => StorageError::Sqlite(err),
         }
     }
 }
 
 const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+/// Cancels long database work from any thread (see `Storage::interrupter`).
+pub struct Interrupter(rusqlite::InterruptHandle);
+
+impl Interrupter {
+    pub fn interrupt(&self) {
+        self.0.interrupt();
+    }
+}
 
 /// An open progress database.
 pub struct Storage {
@@ -149,6 +161,13 @@ impl Storage {
 
     pub fn schema_version(&self) -> Result<u32, StorageError> {
         schema::user_version(&self.conn)
+    }
+
+    /// A handle that cancels the statement running on this database from
+    /// another thread (a long export or import); that call then fails with
+    /// `StorageError::Interrupted` and its transaction rolls back.
+    pub fn interrupter(&self) -> Interrupter {
+        Interrupter(self.conn.get_interrupt_handle())
     }
 
     /// SQLite's full integrity check; empty when the file is sound.

@@ -17,7 +17,7 @@ sealed interface Transfer {
 /**
  * Moving progress to a new phone. Both directions read or write the whole
  * database, so they run on the background dispatcher; the screen shows
- * [Transfer.Working] meanwhile.
+ * [Transfer.Working] meanwhile and may [cancel].
  */
 class TransferState(private val env: CoreEnv) {
     private val _state = MutableStateFlow<Transfer>(Transfer.Idle)
@@ -29,6 +29,14 @@ class TransferState(private val env: CoreEnv) {
             is Outcome.Ok -> Transfer.Exported(r.value)
             is Outcome.Err -> Transfer.Failed(r.error)
         }
+    }
+
+    /**
+     * Stops a running export or import; it then fails with nothing changed.
+     * Called from the UI thread: cancelling does not wait for the core's lock.
+     */
+    fun cancel() {
+        env.core.cancelLongWork()
     }
 
     suspend fun import(json: String) {

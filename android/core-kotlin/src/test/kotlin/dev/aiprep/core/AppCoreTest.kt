@@ -155,4 +155,14 @@ class AppCoreTest {
             assertTrue(core.answerChoice(id, 0u, 5_000u, TestSupport.START).nextDueMs > TestSupport.START)
         }
     }
+
+    @Test
+    fun `cancelling when nothing runs is harmless and later calls work`() {
+        TestSupport.openBundled(dir).use { core ->
+            core.cancelLongWork()
+            val json = core.exportJson()
+            assertTrue(json.contains("aiprep-progress"))
+            assertEquals(0uL, core.importJson(json, TestSupport.START).reviews)
+        }
+    }
 }

@@ -102,6 +102,7 @@ private fun StartupError(error: Throwable) {
             "Your progress file cannot be read. It has been left as it was; reinstalling from a backup may recover it."
         StorageProblem.NEWER_SCHEMA -> "Your progress was saved by a newer version of the app. Please update the app."
         StorageProblem.DISK_FULL -> "Your device is out of space. Free some space and open the app again."
+        StorageProblem.INTERRUPTED -> "Cancelled. Nothing was changed."
         StorageProblem.READ_ONLY, StorageProblem.CANNOT_OPEN, StorageProblem.FAILED ->
             "Your progress could not be opened. Please restart the device and try again."
         null -> "The app could not start. Please try again."
