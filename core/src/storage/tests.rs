@@ -258,3 +258,63 @@ fn a_truncated_database_is_refused_and_left_untouched() {
     std::fs::write(&path, &bytes[..bytes.len() / 2]).unwrap();
     assert_refused_untouched(&path, |e| matches!(e, StorageError::Corrupt { .. }));
 }
+
+/// Makes `path` immutable for the duration of a test (root ignores file
+/// permissions, but not the immutable attribute). `None` where the file
+/// system or the tools do not support it.
+struct Immutable<'a>(&'a Path);
+
+impl<'a> Immutable<'a> {
+    fn set(path: &'a Path) -> Option<Self> {
+        let ok = std::process::Command::new("chattr")
+            .arg("+i")
+            .arg(path)
+            .status()
+            .is_ok_and(|s| s.success());
+        ok.then_some(Immutable(path))
+    }
+}
+
+impl Drop for Immutable<'_> {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("chattr")
+            .arg("-i")
+            .arg(self.0)
+            .status();
+    }
+}
+
+#[test]
+fn a_read_only_database_refuses_writes_with_a_typed_error_and_keeps_its_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("progress.sqlite3");
+    {
+        let mut storage = Storage::open(&path).unwrap();
+        answer(&mut storage, "kept", ItemKind::Quiz, &stamp(8));
+        storage
+            .conn
+            .pragma_update(None, "journal_mode", "DELETE")
+            .unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    let Some(guard) = Immutable::set(&path) else {
+        eprintln!("skipped: chattr +i is not available here");
+        return;
+    };
+    match Storage::open(&path) {
+        Err(e) => assert!(
+            matches!(e, StorageError::ReadOnly | StorageError::CannotOpen { .. }),
+            "{e}"
+        ),
+        Ok(mut storage) => {
+            assert!(
+                storage.item("kept").unwrap().is_some(),
+                "the data is readable"
+            );
+            let err = storage.set_setting("k", "v").unwrap_err();
+            assert!(matches!(err, StorageError::ReadOnly), "{err}");
+        }
+    }
+    drop(guard);
+    assert_eq!(std::fs::read(&path).unwrap(), before, "file was modified");
+}
