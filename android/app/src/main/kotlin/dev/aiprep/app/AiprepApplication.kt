@@ -16,6 +16,9 @@ import kotlinx.coroutines.async
  * Owns the one [AppCore] of the process. Opening runs SQLite migrations, so it
  * happens on the IO dispatcher, never on the main thread; screens await it.
  */
+private const val BACKUP_EVERY_HOURS = 24u
+private const val BACKUPS_KEPT = 5u
+
 class AiprepApplication : Application() {
     private val appScope = CoroutineScope(SupervisorJob() + Dispatchers.Default)
 
@@ -35,6 +38,16 @@ class AiprepApplication : Application() {
                         storePublicKey = BuildConfig.PLAY_PUBLIC_KEY.ifBlank { null },
                     ),
                 )
+                // Rolling daily backups live in noBackupFilesDir: Auto Backup
+                // already carries the database itself, and copies would double it.
+                runCatching {
+                    core.backupIfDue(
+                        noBackupFilesDir.resolve("backups").absolutePath,
+                        BACKUP_EVERY_HOURS,
+                        BACKUPS_KEPT,
+                        System.currentTimeMillis(),
+                    )
+                }
                 CoreEnv(core, Dispatchers.IO)
             }
         }
