@@ -44,6 +44,14 @@ pub fn wrap(text: &str, prefix: &str) -> String {
 pub fn section(out: &mut impl Write, section: &LessonSection) -> CliResult {
     writeln!(out, "\n{}", style(&section.title).bold().underlined())?;
     writeln!(out, "{}", style(format!("[{}]", section.id)).dim())?;
+    let hint = match section.id {
+        "exercises" => Some("Exercises come up in your daily session: run `aiprep`."),
+        "quiz" => Some("Start it with `aiprep quiz`."),
+        _ => None,
+    };
+    if let Some(hint) = hint {
+        writeln!(out, "{}", style(hint).dim())?;
+    }
     for block in &section.blocks {
         match block {
             Block::Heading { text } => writeln!(out, "\n{}", style(text).bold())?,

@@ -184,10 +184,6 @@ pub fn lesson_sections(module: &Module, unlocked: bool) -> Vec<LessonSection> {
         if let Some(before) = &e.before {
             blocks.push(example("Rewrite this", before));
         }
-        blocks.push(paragraph(format!(
-            "Answer it with `aiprep answer {} --text ...` to get feedback.",
-            e.id
-        )));
     }
     sections.push(section("exercises", "Exercises", blocks));
 
@@ -208,10 +204,10 @@ pub fn lesson_sections(module: &Module, unlocked: bool) -> Vec<LessonSection> {
 
     let free_questions = module.quiz.iter().filter(|q| q.free).count();
     let quiz_note = if unlocked {
-        format!("{} questions. Start with `aiprep quiz`.", module.quiz.len())
+        format!("{} questions.", module.quiz.len())
     } else {
         format!(
-            "{} questions, {} of them free. Start with `aiprep quiz`.",
+            "{} questions, {} of them free.",
             module.quiz.len(),
             free_questions
         )
