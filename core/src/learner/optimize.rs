@@ -90,22 +90,20 @@ impl Learner {
             accepted: outcome.accepted,
             params: outcome.params.clone(),
         };
-        if outcome.accepted {
-            let mut config = self.config.clone();
-            config.params = outcome.params.clone();
-            // Validate before anything is stored.
-            let scheduler = scheduler::Scheduler::new(config.clone())?.in_zone(self.zone);
-            self.storage.record_optimizer_run(
-                &run,
-                &serde_json::to_string(&config).unwrap_or_default(),
-                super::SCHEDULER_CONFIG_KEY,
-            )?;
-            self.scheduler = scheduler;
-            self.config = config;
-        } else {
-            self.storage
-                .record_optimizer_run(&run, "", super::SCHEDULER_CONFIG_KEY)?;
+        if !outcome.accepted {
+            self.storage.record_optimizer_run(&run, None)?;
+            return Ok(());
         }
+        let mut config = self.config.clone();
+        config.params = outcome.params.clone();
+        // Validate before anything is stored.
+        let scheduler = scheduler::Scheduler::new(config.clone())?.in_zone(self.zone);
+        let json = serde_json::to_string(&config)
+            .map_err(|e| crate::Error::InvalidInput(format!("scheduler settings: {e}")))?;
+        self.storage
+            .record_optimizer_run(&run, Some((super::SCHEDULER_CONFIG_KEY, &json)))?;
+        self.scheduler = scheduler;
+        self.config = config;
         Ok(())
     }
 

@@ -99,11 +99,10 @@ const ITEM_COLUMNS: &str =
 impl Storage {
     /// The item's learning state, or `None` if the learner has never met it.
     pub fn item(&self, item_id: &str) -> Result<Option<StoredItem>, StorageError> {
-        let sql = format!("SELECT {ITEM_COLUMNS} FROM items WHERE item_id = ?1");
-        Ok(self
-            .conn
-            .query_row(&sql, [item_id], stored_item)
-            .optional()?)
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {ITEM_COLUMNS} FROM items WHERE item_id = ?1"
+        ))?;
+        Ok(stmt.query_row([item_id], stored_item).optional()?)
     }
 
     /// Items due at or before `until`, soonest first, at most `limit`.

@@ -19,13 +19,12 @@ impl Storage {
         self.write(|tx| put_setting(tx, key, value))
     }
 
-    /// Records a refit and, when it was accepted, the new scheduler settings
-    /// (`config_json`) under `config_key`, in one transaction.
+    /// Records a refit and, when it brought new settings, stores them as the
+    /// setting `(key, json)`, in one transaction.
     pub fn record_optimizer_run(
         &mut self,
         run: &OptimizerRun,
-        config_json: &str,
-        config_key: &str,
+        new_setting: Option<(&str, &str)>,
     ) -> Result<(), StorageError> {
         let params_json = serde_json::to_string(&run.params).unwrap_or_default();
         self.write(|tx| {
@@ -41,8 +40,8 @@ impl Storage {
                     params_json
                 ],
             )?;
-            if run.accepted {
-                put_setting(tx, config_key, config_json)?;
+            if let Some((key, json)) = new_setting {
+                put_setting(tx, key, json)?;
             }
             Ok(())
         })
