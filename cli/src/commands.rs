@@ -1,16 +1,19 @@
 //! Non-interactive commands: each prints JSON or a readable report.
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, Read, Write};
+use std::io::{BufRead, IsTerminal, Read, Write};
 use std::path::Path;
 
+use console::style;
 use serde_json::json;
 
 use aiprep_core::analyzer;
-use aiprep_core::content::QuestionType;
+use aiprep_core::content::{Module, QuestionType};
+use aiprep_core::learner::Learner;
 use aiprep_core::scheduler::revlog;
 
-use crate::{render, CliResult, Env};
+use crate::input::{self, Input, Written};
+use crate::{files, render, CliResult, Env};
 
 fn print_json(value: &impl serde::Serialize) -> CliResult {
     println!("{}", serde_json::to_string(value)?);
@@ -44,22 +47,76 @@ pub fn learn(env: &Env, section: Option<&str>) -> CliResult {
             found
         }
     };
-    let mut out = std::io::stdout().lock();
-    for s in chosen {
-        render::section(&mut out, s)?;
+    let page = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
+    let mut input = Input::stdin();
+    let count = chosen.len();
+    for (i, s) in chosen.into_iter().enumerate() {
+        render::section(&mut std::io::stdout().lock(), s)?;
+        if page && i + 1 < count {
+            let prompt = format!("── {}/{count} · Enter: next section · q: stop ── ", i + 1);
+            let reply = input.line(&style(prompt).dim().to_string())?;
+            if reply.is_none_or(|r| r.trim().eq_ignore_ascii_case("q")) {
+                break;
+            }
+        }
     }
     Ok(())
 }
 
-pub fn quiz_list(env: &Env) -> CliResult {
+pub fn quiz_list(env: &Env, json_out: bool) -> CliResult {
     let learner = env.learner()?;
-    print_json(&json!({ "questions": learner.quiz_list() }))
+    let list = learner.quiz_list();
+    if json_out {
+        return print_json(&json!({ "questions": list }));
+    }
+    let module = learner.module();
+    let mut out = std::io::stdout().lock();
+    let open = list.iter().filter(|q| !q.locked).count();
+    writeln!(
+        out,
+        "{} questions, {open} open{}:",
+        list.len(),
+        if open < list.len() {
+            " (🔒 in the full module)"
+        } else {
+            ""
+        }
+    )?;
+    for kind in QuestionType::ALL {
+        writeln!(out, "\n{}", style(render::question_type(kind)).bold())?;
+        for q in list.iter().filter(|q| q.kind == kind) {
+            let text = module
+                .quiz
+                .iter()
+                .find(|m| m.id == q.id)
+                .map_or("", |m| m.question.as_str());
+            let mark = if q.locked { "  🔒 " } else { "  • " };
+            write!(out, "{}", render::wrap_hanging(text, mark, "    "))?;
+        }
+    }
+    Ok(())
+}
+
+/// The option a scripted CHOICE names: a number is its 0-based index in
+/// the pack; a letter is where it is shown now (the order changes after each
+/// answer, as in the session).
+fn parse_option(choice: &str, order: &[usize], id: &str) -> CliResult<usize> {
+    if let Ok(index) = choice.trim().parse::<usize>() {
+        return Ok(index);
+    }
+    input::letter_position(choice)
+        .and_then(|shown| order.get(shown).copied())
+        .ok_or_else(|| {
+            let last = aiprep_core::content::option_letter(order.len().saturating_sub(1));
+            format!("{choice:?} is not an option of {id}: use A to {last}, or a 0-based index")
+                .into()
+        })
 }
 
 pub fn answer(
     env: &Env,
     id: &str,
-    choice: Option<usize>,
+    choice: Option<&str>,
     text: Option<&str>,
     duration_ms: u32,
     json_out: bool,
@@ -67,30 +124,61 @@ pub fn answer(
     let mut learner = env.learner()?;
     match (choice, text) {
         (Some(choice), None) => {
+            let order = learner.option_order(id)?;
+            let choice = parse_option(choice, &order, id)?;
             let feedback = learner.answer_choice(id, choice, duration_ms, env.now)?;
             if json_out {
-                print_json(&feedback)
-            } else {
-                render::choice_feedback(&mut std::io::stdout().lock(), &feedback)
+                return print_json(&feedback);
             }
+            let texts = option_texts(&learner, id)?;
+            let mut out = std::io::stdout().lock();
+            render::choice_feedback(&mut out, &feedback, &texts, &order, env.now, env.tz)?;
+            if feedback.challenge_completed {
+                let streak = learner.streak(env.now)?;
+                render::challenge_completed(&mut out, streak.current, streak.longest)?;
+            }
+            Ok(())
         }
         (None, Some(text)) => {
             let feedback = learner.answer_text(id, text, duration_ms, env.now)?;
             if json_out {
-                print_json(&feedback)
-            } else {
-                render::exercise_feedback(&mut std::io::stdout().lock(), text, &feedback)
+                return print_json(&feedback);
             }
+            let mut out = std::io::stdout().lock();
+            render::exercise_feedback(&mut out, text, &feedback, env.now, env.tz)?;
+            if feedback.challenge_completed {
+                let streak = learner.streak(env.now)?;
+                render::challenge_completed(&mut out, streak.current, streak.longest)?;
+            }
+            Ok(())
         }
         (Some(_), Some(_)) => Err("give either CHOICE or --text, not both".into()),
-        (None, None) => {
-            Err(format!("answer {id} needs CHOICE (0-based option) or --text TEXT").into())
-        }
+        (None, None) => Err(format!(
+            "answer {id} needs CHOICE (a letter, or a 0-based option index) or --text TEXT"
+        )
+        .into()),
     }
 }
 
-pub fn content_stats(env: &Env) -> CliResult {
+/// The option texts of a quiz question or scenario, in pack order.
+pub fn option_texts<'l>(learner: &'l Learner, id: &str) -> CliResult<Vec<&'l str>> {
+    Ok(match learner.question(id) {
+        Ok(q) => q.options.iter().map(String::as_str).collect(),
+        Err(aiprep_core::Error::NotFound { .. }) => learner
+            .scenario(id)?
+            .responses
+            .iter()
+            .map(|r| r.text.as_str())
+            .collect(),
+        Err(e) => return Err(e.into()),
+    })
+}
+
+pub fn content_stats(env: &Env, json_out: bool) -> CliResult {
     let module = env.pack()?.module;
+    if !json_out {
+        return content_stats_text(&module);
+    }
     let mut types = BTreeMap::new();
     for kind in QuestionType::ALL {
         let count = module.quiz.iter().filter(|q| q.kind == kind).count();
@@ -115,28 +203,87 @@ pub fn content_stats(env: &Env) -> CliResult {
     }))
 }
 
+fn content_stats_text(module: &Module) -> CliResult {
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "{} {}",
+        style(&module.title).bold(),
+        style(format!("(version {})", module.content_version)).dim()
+    )?;
+    let free_quiz = module.quiz.iter().filter(|q| q.free).count();
+    writeln!(
+        out,
+        "  {:>3} quiz questions ({free_quiz} free):",
+        module.quiz.len()
+    )?;
+    for kind in QuestionType::ALL {
+        let count = module.quiz.iter().filter(|q| q.kind == kind).count();
+        writeln!(
+            out,
+            "        {count:>3} {}",
+            render::question_type(kind).to_lowercase()
+        )?;
+    }
+    let rows = [
+        (module.practice_scenarios.len(), "practice scenarios"),
+        (module.exercises.len(), "written exercises"),
+        (module.workplace_scenarios.len(), "workplace scenarios"),
+        (module.mistakes.len(), "common mistakes"),
+        (
+            module.interviewer.strong_examples.len(),
+            "strong example answers",
+        ),
+        (module.faq.len(), "FAQ entries"),
+        (module.open_practice.rubric.len(), "rubric tiers"),
+    ];
+    for (count, what) in rows {
+        writeln!(out, "  {count:>3} {what}")?;
+    }
+    Ok(())
+}
+
 pub fn stats(env: &Env, json_out: bool) -> CliResult {
     let mut learner = env.learner()?;
     let stats = learner.stats(env.now)?;
     if json_out {
-        print_json(&stats)
-    } else {
-        render::stats(&mut std::io::stdout().lock(), &stats)
+        return print_json(&stats);
     }
+    let module = learner.module();
+    let title_of = |id: &str| {
+        module
+            .exercises
+            .iter()
+            .find(|e| e.id == id)
+            .map(|e| e.title.clone())
+            .unwrap_or_else(|| "Open practice".to_owned())
+    };
+    render::stats(&mut std::io::stdout().lock(), &stats, title_of)
 }
 
+/// A file's text, or standard input's. A person at a terminal is told how
+/// to finish; a pipe is read to its end.
 fn read_input(file: Option<&Path>) -> CliResult<String> {
-    let mut text = String::new();
-    match file {
-        Some(path) if path != Path::new("-") => {
-            text = std::fs::read_to_string(path)
-                .map_err(|e| format!("cannot read {}: {e}", path.display()))?
-        }
-        _ => {
-            std::io::stdin().read_to_string(&mut text)?;
-        }
+    if let Some(path) = file.filter(|p| *p != Path::new("-")) {
+        return files::read_text(path);
     }
-    Ok(text)
+    if std::io::stdin().is_terminal() {
+        println!(
+            "{}",
+            style(format!(
+                "Type or paste your answer. End with a line holding only `{}` (or Ctrl-D).",
+                input::END_OF_ANSWER
+            ))
+            .dim()
+        );
+        return match Input::stdin().written(false)? {
+            Written::Text(text) => Ok(text),
+            Written::Quit | Written::Undo => Err("no answer was given".into()),
+        };
+    }
+    let mut bytes = Vec::new();
+    std::io::stdin().read_to_end(&mut bytes)?;
+    files::decode(Path::new("standard input"), bytes)
 }
 
 pub fn analyze(file: Option<&Path>, json_out: bool, jsonl: bool) -> CliResult {
@@ -234,16 +381,64 @@ pub fn simulate(env: &Env, items: u32, reviews: u64) -> CliResult {
 }
 
 pub fn unlock(env: &Env, purchase: &Path, signature: &str) -> CliResult {
-    let original_json = std::fs::read_to_string(purchase)
-        .map_err(|e| format!("cannot read {}: {e}", purchase.display()))?;
+    let original_json = files::read_text(purchase)?;
     let mut learner = env.learner()?;
-    let entitlement = learner.unlock(&original_json, signature.trim(), env.now)?;
+    let entitlement = learner
+        .unlock(&original_json, signature.trim(), env.now)
+        .map_err(|e| match e {
+            aiprep_core::Error::Unlock(aiprep_core::unlock::UnlockError::NoKeyConfigured) => {
+                "this build has no store key to check purchases with: pass the store's \
+                 public key with --public-key B64 or AIPREP_PUBLIC_KEY (docs/UNLOCK.md)"
+                    .into()
+            }
+            other => Box::<dyn std::error::Error>::from(other),
+        })?;
     print_json(entitlement)
 }
 
-pub fn status(env: &Env) -> CliResult {
+/// `aiprep unlock` with no purchase: what the full module is and how to get it.
+pub fn how_to_unlock(env: &Env) -> CliResult {
     let learner = env.learner()?;
-    print_json(learner.entitlement())
+    let mut out = std::io::stdout().lock();
+    if learner.entitlement().unlocked {
+        writeln!(out, "The full module is unlocked. Thank you!")?;
+        return Ok(());
+    }
+    let text = "The full module (every quiz question, scenario, exercise and example) is a \
+        one-time purchase in the aiprep app for Android, through Google Play. Once bought, \
+        it is verified on the phone, offline.\n\
+        Here in the terminal, a purchase can be verified from its files: \
+        `aiprep unlock --purchase purchase.json --signature B64` with the store's public key \
+        in --public-key or AIPREP_PUBLIC_KEY. docs/UNLOCK.md shows how to try it with a key \
+        pair of your own.";
+    write!(out, "{}", render::wrap(text, ""))?;
+    Ok(())
+}
+
+pub fn status(env: &Env, json_out: bool) -> CliResult {
+    let learner = env.learner()?;
+    let entitlement = learner.entitlement();
+    if json_out {
+        return print_json(entitlement);
+    }
+    let mut out = std::io::stdout().lock();
+    if entitlement.unlocked {
+        writeln!(out, "The full module is unlocked.")?;
+        if entitlement.needs_acknowledgement {
+            writeln!(
+                out,
+                "The purchase still needs to be confirmed with the store (the Android app does this)."
+            )?;
+        }
+    } else {
+        let free = learner.quiz_list().iter().filter(|q| !q.locked).count();
+        writeln!(
+            out,
+            "You are using the free part: {free} quiz questions and a sample of every section. \
+             `aiprep unlock` says how to get the rest."
+        )?;
+    }
+    Ok(())
 }
 
 pub fn story(env: &Env, command: crate::StoryCommand) -> CliResult {
@@ -301,39 +496,72 @@ fn parse_part(text: &str) -> CliResult<aiprep_core::content::StarPart> {
         })
 }
 
-pub fn export(env: &Env, file: &Path) -> CliResult {
+pub fn export(env: &Env, file: &Path, replace: bool) -> CliResult {
     let learner = env.learner()?;
     let json = learner.export_json()?;
-    // Write beside, then rename: a failed export never leaves half a file.
-    let partial = file.with_extension("partial");
-    std::fs::write(&partial, json)
-        .map_err(|e| format!("cannot write {}: {e}", partial.display()))?;
-    std::fs::rename(&partial, file).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
-    println!("Exported to {}", file.display());
+    let replace = replace
+        || (file.exists()
+            && std::io::stdin().is_terminal()
+            && Input::stdin().confirm(&format!("{} exists. Replace it?", file.display()))?);
+    files::write_new(file, &json, replace)?;
+    println!("Exported your progress to {}.", file.display());
     Ok(())
 }
 
-pub fn import(env: &Env, file: &Path) -> CliResult {
-    let json = std::fs::read_to_string(file)
-        .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+pub fn import(env: &Env, file: &Path, json_out: bool) -> CliResult {
+    let json = files::read_text(file)?;
     let mut learner = env.learner()?;
     let report = learner.import_json(&json, env.now)?;
-    print_json(&report)
+    if json_out {
+        return print_json(&report);
+    }
+    println!(
+        "Imported from {}: {} reviews, {} quiz answers, {} written answers, {} daily challenges \
+         and {} stories that were not here yet. Nothing already here was duplicated.",
+        file.display(),
+        report.reviews,
+        report.quiz_attempts,
+        report.exercise_attempts,
+        report.challenges,
+        report.stories
+    );
+    Ok(())
 }
 
-pub fn restore(env: &Env, backup: Option<&Path>) -> CliResult {
+pub fn restore(env: &Env, backup: Option<&Path>, yes: bool) -> CliResult {
     let backup = match backup {
         Some(path) => path.to_owned(),
         None => aiprep_core::storage::list_backups(&env.backup_dir()?)?
             .pop()
             .map(|(_, path)| path)
-            .ok_or("no backups yet")?,
+            .ok_or("there are no automatic backups yet (one is made a day, after a session)")?,
     };
     let target = env.db_path()?;
+    // A file that opens fine holds progress the backup may not have: replacing
+    // it is a choice the learner makes knowingly.
+    if target.exists() && !yes {
+        if let Ok(learner) = env.learner() {
+            let answers = learner.answer_count()?;
+            let question = format!(
+                "{} opens fine and holds {answers} answers; the backup may be older. Replace it \
+                 with {}? (the current file is kept aside)",
+                target.display(),
+                backup.display()
+            );
+            drop(learner);
+            if !std::io::stdin().is_terminal() {
+                return Err(format!("{question} Pass --yes to do so.").into());
+            }
+            if !Input::stdin().confirm(&question)? {
+                println!("Nothing was changed.");
+                return Ok(());
+            }
+        }
+    }
     let moved = aiprep_core::storage::restore_backup(&backup, &target, env.now)?;
     println!("Restored {} from {}.", target.display(), backup.display());
     if let Some(aside) = moved {
-        println!("The previous file was kept as {}.", aside.display());
+        println!("The file it replaced was kept as {}.", aside.display());
     }
     Ok(())
 }

@@ -4,6 +4,8 @@
 //! `docs/CLI.md`; every error is one line on stderr and a non-zero exit.
 
 mod commands;
+mod files;
+mod input;
 mod interactive;
 mod render;
 
@@ -79,8 +81,9 @@ enum Command {
     /// Record one answer to a quiz question, scenario or exercise.
     Answer {
         id: String,
-        /// 0-based option index, for quiz questions and scenarios.
-        choice: Option<usize>,
+        /// The option: its 0-based index in the pack, or the letter it is
+        /// shown under now (A, B, ...), for quiz questions and scenarios.
+        choice: Option<String>,
         /// The written answer, for exercises.
         #[arg(long)]
         text: Option<String>,
@@ -91,6 +94,7 @@ enum Command {
         json: bool,
     },
     /// Facts about the content.
+    #[command(arg_required_else_help = true)]
     Content {
         #[command(subcommand)]
         command: ContentCommand,
@@ -121,28 +125,41 @@ enum Command {
         #[arg(long)]
         reviews: u64,
     },
-    /// Verify and store a one-time purchase.
+    /// How to unlock the full module; with a purchase file, verify and store it.
     Unlock {
         /// The purchase's originalJson, as a file.
-        #[arg(long, value_name = "FILE")]
-        purchase: PathBuf,
+        #[arg(long, value_name = "FILE", requires = "signature")]
+        purchase: Option<PathBuf>,
         /// Its base64 signature.
-        #[arg(long, value_name = "B64")]
-        signature: String,
+        #[arg(long, value_name = "B64", requires = "purchase")]
+        signature: Option<String>,
     },
     /// Build your own failure story part by part, with feedback.
+    #[command(arg_required_else_help = true)]
     Story {
         #[command(subcommand)]
         command: StoryCommand,
     },
     /// Write all progress to a JSON file (to move to another device).
-    Export { file: PathBuf },
+    Export {
+        file: PathBuf,
+        /// Replace the file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
     /// Merge progress from an export file; nothing is duplicated.
-    Import { file: PathBuf },
-    /// Restore the database from a backup (the current file is moved aside).
+    Import {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Restore the database from a backup (the current file is kept aside).
     Restore {
         /// A backup file; the newest one when omitted.
         backup: Option<PathBuf>,
+        /// Replace a database that opens fine without asking.
+        #[arg(long)]
+        yes: bool,
     },
     /// Whether the full module is unlocked.
     Status {
@@ -207,6 +224,8 @@ pub struct Env {
     db: Option<PathBuf>,
     now: DateTime<Utc>,
     zone: String,
+    /// The zone to show times in (the learner's).
+    pub tz: chrono_tz::Tz,
     pack_path: Option<PathBuf>,
     store: Option<StoreConfig>,
 }
@@ -223,10 +242,14 @@ impl Env {
             Some(zone) => zone.clone(),
             None => iana_time_zone::get_timezone().unwrap_or_else(|_| "UTC".to_owned()),
         };
+        let tz = zone
+            .parse()
+            .map_err(|_| format!("--tz {zone:?} is not an IANA time zone (e.g. Europe/Berlin)"))?;
         Ok(Env {
             db: cli.db.clone(),
             now,
             zone,
+            tz,
             pack_path: cli.pack.clone(),
             store: store_config(cli),
         })
@@ -258,13 +281,15 @@ impl Env {
     }
 
     pub fn learner(&self) -> CliResult<Learner> {
-        Ok(Learner::open(
-            &self.db_path()?,
+        let path = self.db_path()?;
+        Learner::open(
+            &path,
             &self.zone,
             self.pack()?,
             self.store.clone(),
             self.now,
-        )?)
+        )
+        .map_err(|e| with_restore_hint(e, &path))
     }
 }
 
@@ -287,13 +312,34 @@ fn store_config(cli: &Cli) -> Option<StoreConfig> {
     Some(store)
 }
 
+/// A database that cannot be read gets the way out named in the error.
+fn with_restore_hint(
+    err: aiprep_core::Error,
+    path: &std::path::Path,
+) -> Box<dyn std::error::Error> {
+    use aiprep_core::storage::StorageError;
+    match &err {
+        aiprep_core::Error::Storage(
+            StorageError::Corrupt { .. } | StorageError::NotADatabase { .. },
+        ) => format!(
+            "{err}. `aiprep restore` puts back the newest automatic backup \
+                 (the file is kept aside), or pass --db to use another file ({}).",
+            path.display()
+        )
+        .into(),
+        _ => err.into(),
+    }
+}
+
 fn run(cli: Cli) -> CliResult {
     let env = Env::from_cli(&cli)?;
     match cli.command.unwrap_or(Command::Today { json: false }) {
         Command::Today { json: true } => commands::today_json(&env),
         Command::Today { json: false } => interactive::today(&env),
         Command::Learn { section } => commands::learn(&env, section.as_deref()),
-        Command::Quiz { list: true, .. } => commands::quiz_list(&env),
+        Command::Quiz {
+            list: true, json, ..
+        } => commands::quiz_list(&env, json),
         Command::Quiz { count, .. } => interactive::quiz(&env, count),
         Command::Answer {
             id,
@@ -301,10 +347,17 @@ fn run(cli: Cli) -> CliResult {
             text,
             duration_ms,
             json,
-        } => commands::answer(&env, &id, choice, text.as_deref(), duration_ms, json),
+        } => commands::answer(
+            &env,
+            &id,
+            choice.as_deref(),
+            text.as_deref(),
+            duration_ms,
+            json,
+        ),
         Command::Content {
-            command: ContentCommand::Stats { .. },
-        } => commands::content_stats(&env),
+            command: ContentCommand::Stats { json },
+        } => commands::content_stats(&env, json),
         Command::Stats { json } => commands::stats(&env, json),
         Command::Analyze { file, json, jsonl } => commands::analyze(file.as_deref(), json, jsonl),
         Command::Fsrs {
@@ -315,14 +368,15 @@ fn run(cli: Cli) -> CliResult {
         } => commands::fsrs_optimize(&revlog),
         Command::Simulate { items, reviews } => commands::simulate(&env, items, reviews),
         Command::Unlock {
-            purchase,
-            signature,
+            purchase: Some(purchase),
+            signature: Some(signature),
         } => commands::unlock(&env, &purchase, &signature),
-        Command::Status { .. } => commands::status(&env),
+        Command::Unlock { .. } => commands::how_to_unlock(&env),
+        Command::Status { json } => commands::status(&env, json),
         Command::Story { command } => commands::story(&env, command),
-        Command::Export { file } => commands::export(&env, &file),
-        Command::Import { file } => commands::import(&env, &file),
-        Command::Restore { backup } => commands::restore(&env, backup.as_deref()),
+        Command::Export { file, force } => commands::export(&env, &file, force),
+        Command::Import { file, json } => commands::import(&env, &file, json),
+        Command::Restore { backup, yes } => commands::restore(&env, backup.as_deref(), yes),
     }
 }
 
@@ -335,10 +389,9 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Err(e) => {
-            let rendered = e.render().to_string();
-            let first = rendered.lines().next().unwrap_or("invalid arguments");
-            let text = first.trim_start_matches("error: ");
-            eprintln!("aiprep: error: {text} (see aiprep --help)");
+            // clap's whole message: the argument's name, the usage line and
+            // its suggestions ("a similar subcommand exists: ...").
+            let _ = e.print();
             return ExitCode::from(2);
         }
     };

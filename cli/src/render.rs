@@ -2,48 +2,156 @@
 //! which turns them off for pipes and when NO_COLOR is set.
 
 use std::io::Write;
+use std::sync::OnceLock;
 
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
+use chrono_tz::Tz;
 use console::{style, Style};
 
-use aiprep_core::analyzer::{Analysis, Finding};
-use aiprep_core::content::{option_letter, Block, LessonSection};
+use aiprep_core::analyzer::{Analysis, Finding, FindingKind};
+use aiprep_core::content::{option_letter, Block, LessonSection, QuestionType};
 use aiprep_core::learner::{
     ChoiceFeedback, ExerciseFeedback, PartCheck, Stats, StoryDraft, StoryVersion,
 };
+use aiprep_core::scheduler::Rating;
 
 use crate::CliResult;
 
-const WIDTH: usize = 78;
+/// Wider lines than this are hard to read, whatever the terminal.
+const MAX_WIDTH: usize = 100;
+/// Below this, wrapping would put one word on a line.
+const MIN_WIDTH: usize = 30;
+/// Where output is not a terminal and `COLUMNS` says nothing.
+const DEFAULT_WIDTH: usize = 80;
 
-/// Greedy word wrap with a prefix on every line.
+/// Columns to wrap to: the terminal's width (or `COLUMNS`), capped for
+/// reading comfort.
+pub fn width() -> usize {
+    static WIDTH: OnceLock<usize> = OnceLock::new();
+    *WIDTH.get_or_init(|| {
+        let columns = console::Term::stdout()
+            .size_checked()
+            .map(|(_, cols)| usize::from(cols))
+            .or_else(|| std::env::var("COLUMNS").ok()?.trim().parse().ok())
+            .unwrap_or(DEFAULT_WIDTH);
+        columns.clamp(MIN_WIDTH, MAX_WIDTH)
+    })
+}
+
+/// Word wrap to the terminal's width with a prefix on every line. Widths
+/// are measured as displayed: colour codes take no room, wide characters two.
 pub fn wrap(text: &str, prefix: &str) -> String {
+    wrap_hanging(text, prefix, prefix)
+}
+
+/// Word wrap whose first line starts with `first` and the others with `rest`
+/// (list markers, option letters). Words are never split.
+pub fn wrap_hanging(text: &str, first: &str, rest: &str) -> String {
     let mut out = String::new();
-    for paragraph in text.split('\n') {
-        let mut line = String::from(prefix);
-        let mut empty = true;
-        for word in paragraph.split_whitespace() {
-            if !empty && line.chars().count() + 1 + word.chars().count() > WIDTH {
-                out.push_str(line.trim_end());
-                out.push('\n');
-                line = String::from(prefix);
-                empty = true;
-            }
-            if !empty {
-                line.push(' ');
-            }
-            line.push_str(word);
-            empty = false;
-        }
-        out.push_str(line.trim_end());
+    for (i, paragraph) in text.split('\n').enumerate() {
+        let lead = if i == 0 { first } else { rest };
+        let options = textwrap::Options::new(width())
+            .initial_indent(lead)
+            .subsequent_indent(rest)
+            .break_words(false);
+        out.push_str(textwrap::fill(paragraph.trim_end(), options).trim_end());
         out.push('\n');
     }
     out
 }
 
+/// A question type as a learner reads it.
+pub fn question_type(kind: QuestionType) -> &'static str {
+    match kind {
+        QuestionType::Vocabulary => "Vocabulary",
+        QuestionType::Scenario => "Scenario",
+        QuestionType::ErrorDetection => "Spot the error",
+        QuestionType::Judgment => "Judgment call",
+    }
+}
+
+/// A finding kind as a learner reads it.
+pub fn finding_label(kind: FindingKind) -> &'static str {
+    match kind {
+        FindingKind::BlameShifting => "Blame",
+        FindingKind::PassiveVoice => "Passive voice",
+        FindingKind::Hedging => "Hedging",
+        FindingKind::EmotionalLanguage => "Emotional wording",
+        FindingKind::OverApologizing => "Over-apologizing",
+        FindingKind::FakeFailure => "Not a real failure",
+        FindingKind::ManualFix => "One-off fix",
+        FindingKind::Ownership => "Ownership",
+        FindingKind::Metric => "Measured impact",
+        FindingKind::SystemicFix => "Lasting fix",
+        FindingKind::MissingMetrics => "No numbers",
+        FindingKind::MissingTakeaway => "No takeaway",
+        FindingKind::ShortTakeaway => "Short takeaway",
+        FindingKind::MissingPart => "Missing part",
+        FindingKind::TooShort => "Too short",
+        FindingKind::TooLong => "Too long",
+    }
+}
+
+fn rating_label(rating: Rating) -> &'static str {
+    match rating {
+        Rating::Again => "Again",
+        Rating::Hard => "Hard",
+        Rating::Good => "Good",
+        Rating::Easy => "Easy",
+    }
+}
+
+/// When `at` is, seen from `now` in the learner's zone: "in 10 min (14:32)",
+/// "tomorrow at 09:00", "in 3 days (Sun, Dec 6)".
+pub fn when(at: DateTime<Utc>, now: DateTime<Utc>, tz: Tz) -> String {
+    // Rounded up: something due in 40 seconds is "in 1 min", not "now".
+    let minutes = ((at - now).num_seconds() + 59).div_euclid(60);
+    let local = at.with_timezone(&tz);
+    let today = now.with_timezone(&tz).date_naive();
+    let days = (local.date_naive() - today).num_days();
+    let clock = local.format("%H:%M");
+    match (minutes, days) {
+        (..=0, _) => "now".to_owned(),
+        (1..=59, _) => format!("in {minutes} min ({clock})"),
+        (_, 0) => format!("today at {clock}"),
+        (_, 1) => format!("tomorrow at {clock}"),
+        _ => format!("in {days} days ({})", local.format("%a, %b %-d")),
+    }
+}
+
+/// "Rated Good · back in 3 days (Sun, Dec 6)".
+pub fn rating_and_return(
+    out: &mut impl Write,
+    rating: Rating,
+    next_due: DateTime<Utc>,
+    now: DateTime<Utc>,
+    tz: Tz,
+) -> CliResult {
+    writeln!(
+        out,
+        "{}",
+        style(format!(
+            "Rated {} · comes back {}",
+            rating_label(rating),
+            when(next_due, now, tz)
+        ))
+        .dim()
+    )?;
+    Ok(())
+}
+
 pub fn section(out: &mut impl Write, section: &LessonSection) -> CliResult {
-    writeln!(out, "\n{}", style(&section.title).bold().underlined())?;
-    writeln!(out, "{}", style(format!("[{}]", section.id)).dim())?;
+    writeln!(out)?;
+    write!(
+        out,
+        "{}",
+        wrap(&style(&section.title).bold().underlined().to_string(), "")
+    )?;
+    writeln!(
+        out,
+        "{}",
+        style(format!("aiprep learn {}", section.id)).dim()
+    )?;
     let hint = match section.id {
         "exercises" => Some("Exercises come up in your daily session: run `aiprep`."),
         "quiz" => Some("Start it with `aiprep quiz`."),
@@ -54,47 +162,78 @@ pub fn section(out: &mut impl Write, section: &LessonSection) -> CliResult {
     }
     for block in &section.blocks {
         match block {
-            Block::Heading { text } => writeln!(out, "\n{}", style(text).bold())?,
+            Block::Heading { text } => {
+                writeln!(out)?;
+                write!(out, "{}", wrap(&style(text).bold().to_string(), ""))?;
+            }
             Block::Paragraph { text } => write!(out, "{}", wrap(text, ""))?,
             Block::Bullets { items } => {
                 for item in items {
-                    let wrapped = wrap(item, "    ");
-                    write!(out, "  • {}", &wrapped[4.min(wrapped.len())..])?;
+                    write!(out, "{}", wrap_hanging(item, "  • ", "    "))?;
                 }
             }
             Block::Example { label, text } => {
                 writeln!(out, "{}", style(format!("  {label}:")).cyan())?;
                 write!(out, "{}", wrap(text, "  │ "))?;
             }
-            Block::Locked { title, .. } => writeln!(
+            Block::Locked { title, .. } => write!(
                 out,
-                "{} {}",
-                style("  🔒").yellow(),
-                style(format!("{title} (full module: `aiprep unlock`)")).dim()
+                "{}",
+                wrap_hanging(
+                    &style(format!("{title} (in the full module: `aiprep unlock`)"))
+                        .dim()
+                        .to_string(),
+                    "  🔒 ",
+                    "     "
+                )
             )?,
         }
     }
     Ok(())
 }
 
-pub fn options(out: &mut impl Write, options: &[&str]) -> CliResult {
-    for (i, text) in options.iter().enumerate() {
-        let prefix = format!("  {}) ", option_letter(i));
-        let body = wrap(text, "     ");
-        write!(out, "{}{}", style(&prefix).bold(), body.trim_start())?;
+/// The options in the order they are shown: `order[shown] = option index`.
+pub fn options(out: &mut impl Write, texts: &[&str], order: &[usize]) -> CliResult {
+    for (shown, &index) in order.iter().enumerate() {
+        let prefix = format!("  {}) ", option_letter(shown));
+        let body = wrap_hanging(texts[index], &prefix, "     ");
+        let (head, tail) = body.split_at(prefix.len());
+        write!(out, "{}{tail}", style(head).bold())?;
     }
     Ok(())
 }
 
-pub fn choice_feedback(out: &mut impl Write, feedback: &ChoiceFeedback) -> CliResult {
+/// Feedback on a choice, naming options by the letters they were shown under.
+pub fn choice_feedback(
+    out: &mut impl Write,
+    feedback: &ChoiceFeedback,
+    texts: &[&str],
+    order: &[usize],
+    now: DateTime<Utc>,
+    tz: Tz,
+) -> CliResult {
+    let letter = |index: usize| {
+        order
+            .iter()
+            .position(|&i| i == index)
+            .map_or('?', option_letter)
+    };
     if feedback.correct {
-        writeln!(out, "{}", style("✔ Correct").green().bold())?;
+        writeln!(out, "{}", style("✔ Correct.").green().bold())?;
     } else {
         writeln!(
             out,
-            "{} The best answer is {}.",
+            "{} You chose {}; the best answer is {}:",
             style("✘ Not quite.").red().bold(),
-            option_letter(feedback.correct_choice)
+            letter(feedback.chosen),
+            letter(feedback.correct_choice)
+        )?;
+        let best = texts[feedback.correct_choice];
+        let prefix = format!("  {}) ", letter(feedback.correct_choice));
+        write!(
+            out,
+            "{}",
+            style(wrap_hanging(best, &prefix, "     ")).green()
         )?;
     }
     write!(out, "{}", wrap(&feedback.explanation, "  "))?;
@@ -102,35 +241,35 @@ pub fn choice_feedback(out: &mut impl Write, feedback: &ChoiceFeedback) -> CliRe
         writeln!(out, "{}", style("  Why the best answer works:").cyan())?;
         write!(out, "{}", wrap(best, "  "))?;
     }
-    challenge_completed(out, feedback.challenge_completed)
+    rating_and_return(out, feedback.rating, feedback.next_due, now, tz)
 }
 
-fn challenge_completed(out: &mut impl Write, completed: bool) -> CliResult {
-    if completed {
-        writeln!(
-            out,
-            "{}",
-            style("★ Today's challenge is complete!").yellow().bold()
-        )?;
+/// The checklist a written answer is judged against.
+pub fn checklist(out: &mut impl Write, heading: &str, items: &[String]) -> CliResult {
+    if items.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "{}", style(heading).cyan())?;
+    for item in items {
+        write!(out, "{}", wrap_hanging(item, "  ☐ ", "    "))?;
     }
     Ok(())
 }
 
-/// A written answer's analysis, then the model answer to compare with.
+/// A written answer's analysis, the checklist to compare it with and the
+/// model answer.
 pub fn exercise_feedback(
     out: &mut impl Write,
     text: &str,
     feedback: &ExerciseFeedback,
+    now: DateTime<Utc>,
+    tz: Tz,
 ) -> CliResult {
     analysis(out, text, &feedback.analysis)?;
+    checklist(out, "Check your answer against:", &feedback.checklist)?;
     writeln!(out, "{}", style("A model answer:").cyan())?;
     write!(out, "{}", wrap(&feedback.model_answer, "  │ "))?;
-    writeln!(
-        out,
-        "Saved. Next review: {}",
-        feedback.next_due.format("%Y-%m-%d %H:%M UTC")
-    )?;
-    challenge_completed(out, feedback.challenge_completed)
+    rating_and_return(out, feedback.rating, feedback.next_due, now, tz)
 }
 
 fn finding_style(finding: &Finding) -> Style {
@@ -184,7 +323,11 @@ pub fn analysis(out: &mut impl Write, text: &str, analysis: &Analysis) -> CliRes
         } else {
             format!(" “{}”", f.text)
         };
-        writeln!(out, "{mark} {}{quoted}", style(f.kind.as_str()).bold())?;
+        writeln!(
+            out,
+            "{mark} {}{quoted}",
+            style(finding_label(f.kind)).bold()
+        )?;
         write!(out, "{}", wrap(&f.message, "    "))?;
         if let Some(s) = &f.suggestion {
             write!(out, "{}", wrap(&format!("Try: {s}"), "    "))?;
@@ -209,7 +352,9 @@ fn bar(fraction: f64, width: usize) -> String {
     format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
 }
 
-pub fn stats(out: &mut impl Write, stats: &Stats) -> CliResult {
+/// Progress, with exercise titles from `title_of`.
+pub fn stats(out: &mut impl Write, stats: &Stats, title_of: impl Fn(&str) -> String) -> CliResult {
+    let name_width = width().saturating_sub(44).clamp(12, 28);
     writeln!(out, "{}", style("Progress").bold().underlined())?;
     let accuracy = if stats.choice_attempts > 0 {
         format!(
@@ -242,8 +387,8 @@ pub fn stats(out: &mut impl Write, stats: &Stats) -> CliResult {
         match m.mastery {
             Some(mastery) => writeln!(
                 out,
-                "  {:<28} {} {:>3.0}%  ({}/{} right)",
-                truncate(&m.name, 28),
+                "  {:<name_width$} {} {:>3.0}%  ({}/{} right)",
+                truncate(&m.name, name_width),
                 bar(mastery, 20),
                 mastery * 100.0,
                 m.correct,
@@ -251,9 +396,9 @@ pub fn stats(out: &mut impl Write, stats: &Stats) -> CliResult {
             )?,
             None => writeln!(
                 out,
-                "  {:<28} {}",
-                truncate(&m.name, 28),
-                style("not practised yet").dim()
+                "  {:<name_width$} {}",
+                truncate(&m.name, name_width),
+                style("not practiced yet").dim()
             )?,
         }
     }
@@ -267,9 +412,9 @@ pub fn stats(out: &mut impl Write, stats: &Stats) -> CliResult {
         for s in stats.scores.iter().rev().take(10).rev() {
             writeln!(
                 out,
-                "  {} {:<22} {} {:>3} {}",
+                "  {} {:<name_width$} {} {:>3} {}",
                 s.at.format("%Y-%m-%d"),
-                truncate(&s.item_id, 22),
+                truncate(&title_of(&s.item_id), name_width),
                 bar(f64::from(s.score) / 100.0, 20),
                 s.score,
                 s.tier
@@ -340,7 +485,7 @@ pub fn part_check(out: &mut impl Write, check: &PartCheck) -> CliResult {
         writeln!(
             out,
             "  {mark} {} “{}”: {}",
-            f.kind.as_str(),
+            finding_label(f.kind),
             f.text,
             f.message
         )?;
@@ -375,5 +520,25 @@ pub fn story_history(out: &mut impl Write, versions: &[StoryVersion]) -> CliResu
             v.tier
         )?;
     }
+    Ok(())
+}
+
+/// The challenge was just completed: say so with the streak it made.
+pub fn challenge_completed(out: &mut impl Write, streak: u32, longest: u32) -> CliResult {
+    let days = if streak == 1 { "day" } else { "days" };
+    let best = if streak >= longest {
+        " (your best)".to_owned()
+    } else {
+        format!(" (best {longest})")
+    };
+    writeln!(
+        out,
+        "{}",
+        style(format!(
+            "★ Today's challenge is complete! Streak: {streak} {days}{best}."
+        ))
+        .yellow()
+        .bold()
+    )?;
     Ok(())
 }

@@ -139,7 +139,8 @@ fn interactive_quiz_from_a_pipe_records_answers() {
         String::from_utf8_lossy(&out.stderr)
     );
     let stdout = String::from_utf8(out.stdout).unwrap();
-    assert!(stdout.contains("Score:"), "{stdout}");
+    assert!(stdout.contains("Session saved"), "{stdout}");
+    assert!(stdout.contains("3 answered"), "{stdout}");
     let stats = json(&aiprep(&db, &["stats", "--json"]));
     assert_eq!(stats["attempts"], 3);
 }

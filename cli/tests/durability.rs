@@ -43,14 +43,14 @@ fn killed_sessions_keep_every_reported_answer() {
             .spawn()
             .unwrap();
         let mut stdin = child.stdin.take().unwrap();
-        // A reply is printed as "Score: x/y" only after its transaction committed.
+        // "Rated ... comes back ..." is printed only after its transaction committed.
         let reported = Arc::new(AtomicU32::new(0));
         let counter = Arc::clone(&reported);
         let stdout = child.stdout.take().unwrap();
         let reader = std::thread::spawn(move || {
             for line in BufReader::new(stdout).lines() {
                 let Ok(line) = line else { break };
-                if line.contains("Score: ") {
+                if line.starts_with("Rated ") {
                     counter.fetch_add(1, Ordering::SeqCst);
                 }
             }

@@ -8,7 +8,7 @@ use crate::analyzer::{self, Analysis};
 use crate::content::ItemRef;
 use crate::error::{Error, Result};
 use crate::scheduler::{self, CardState, Rating};
-use crate::storage::{Attempt, ItemKind, ReviewRecord};
+use crate::storage::{AnswerUndo, Attempt, ItemKind, ReviewRecord};
 
 /// Stability (days) from which an item counts as mature for grading.
 const MATURE_STABILITY_DAYS: f32 = 21.0;
@@ -188,6 +188,7 @@ impl Learner {
         now: DateTime<Utc>,
     ) -> Result<(DateTime<Utc>, bool)> {
         let outcome = self.scheduler.review(id, before, rating, now)?;
+        let met_before = self.storage.item(id)?.is_some();
         let stamp = self.stamp(now);
         let review = ReviewRecord {
             item_id: id,
@@ -199,7 +200,44 @@ impl Learner {
             elapsed_days: outcome.elapsed_days,
             after: &outcome.state,
         };
-        let completed = self.storage.record_answer(&review, attempt)?;
-        Ok((outcome.state.due, completed))
+        let recorded = self.storage.record_answer(&review, attempt)?;
+        self.undo = Some(AnswerUndo {
+            review_id: recorded.review_id,
+            item_id: id.to_owned(),
+            kind,
+            before: met_before.then(|| before.clone()),
+        });
+        Ok((outcome.state.due, recorded.challenge_completed))
+    }
+
+    /// Takes back the last answer given through this learner, if nothing was
+    /// answered since: the item is due again as before and today's challenge
+    /// counts it open. Returns the item to ask again.
+    pub fn undo_last_answer(&mut self) -> Result<Option<(String, ItemKind)>> {
+        let Some(undo) = self.undo.take() else {
+            return Ok(None);
+        };
+        if !self.storage.undo_answer(&undo)? {
+            return Ok(None);
+        }
+        // The online ability estimate included the answer: rebuild it.
+        self.ability = None;
+        Ok(Some((undo.item_id, undo.kind)))
+    }
+
+    /// The order to show a quiz question's or scenario's options in this
+    /// time: `order[shown] = option index`. It changes after every answer.
+    pub fn option_order(&self, id: &str) -> Result<Vec<usize>> {
+        let options = match self.accessible_item(id)? {
+            ItemRef::Quiz(q) => q.options.len(),
+            ItemRef::Scenario(s) => s.responses.len(),
+            ItemRef::Exercise(_) | ItemRef::OpenPractice(_) => {
+                return Err(Error::InvalidInput(format!(
+                    "{id} is a written exercise: it has no options"
+                )))
+            }
+        };
+        let attempt = self.storage.answer_count(id)?;
+        Ok(crate::quiz::option_order(self.seed, id, attempt, options))
     }
 }

@@ -58,6 +58,9 @@ pub struct Learner {
     seed: u64,
     /// Built from stored answers on first use, then updated online.
     ability: Option<AbilityModel>,
+    /// The last answer given through this object, which `undo_last_answer`
+    /// may take back.
+    undo: Option<crate::storage::AnswerUndo>,
 }
 
 impl Learner {
@@ -115,6 +118,7 @@ impl Learner {
             entitlement: Entitlement::default(),
             seed,
             ability: None,
+            undo: None,
         };
         learner.refresh_entitlement(now)?;
         Ok(learner)
@@ -203,6 +207,11 @@ impl Learner {
 
     fn is_accessible(&self, free: bool) -> bool {
         unlock::is_accessible(free, &self.entitlement)
+    }
+
+    /// How many answers the learner has given in all.
+    pub fn answer_count(&self) -> Result<u64> {
+        Ok(self.storage.review_count()?.max(0) as u64)
     }
 
     pub fn entitlement(&self) -> &Entitlement {

@@ -16,6 +16,9 @@ use crate::storage::ItemKind;
 /// Answers replayed to rebuild the ability model: the estimates follow recent
 /// performance, and a heavy learner's history must not slow the first pick.
 const ABILITY_REPLAY_WINDOW: u32 = 5_000;
+/// Items looked at to find the next due one; locked items (after a
+/// revocation) are the only ones skipped, so a short scan finds it.
+const NEXT_DUE_SCAN: u32 = 1_000;
 
 impl Learner {
     /// Accessible items that can be scheduled, with their kind.
@@ -112,6 +115,15 @@ impl Learner {
                 })
                 .collect(),
         )
+    }
+
+    /// When the next accessible item falls due after `now` (a learning step in
+    /// minutes, or a review on a later day).
+    pub fn next_due_after(&self, now: DateTime<Utc>) -> Result<Option<DateTime<Utc>>> {
+        let accessible: HashSet<&str> = self.accessible_review_items().map(|(id, _)| id).collect();
+        Ok(self
+            .storage
+            .next_due_after(now, NEXT_DUE_SCAN, |id| accessible.contains(id))?)
     }
 
     /// The next review for the session: a due item, else a new quiz question

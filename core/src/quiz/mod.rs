@@ -14,6 +14,7 @@
 mod model;
 mod question;
 mod select;
+mod shuffle;
 
 #[cfg(test)]
 mod simulation_tests;
@@ -21,3 +22,4 @@ mod simulation_tests;
 pub use model::{p_correct, replay, AbilityModel, AnswerEvent, ConceptAbility, Estimate};
 pub use question::QuestionInfo;
 pub use select::{choose_next, DEFAULT_TARGET};
+pub use shuffle::{option_order, shown_position};

@@ -76,7 +76,13 @@ pub fn restore_backup(
     // Refuse a bad backup before touching anything.
     Storage::open_read_only(backup)?;
     let moved = if target.exists() {
-        let aside = target.with_extension(format!("bad-{}", now.format(STAMP)));
+        // Named for what happened to it, not for its health: a healthy file
+        // replaced on purpose is kept too.
+        let aside = PathBuf::from(format!(
+            "{}.replaced-{}",
+            target.display(),
+            now.format(STAMP)
+        ));
         std::fs::rename(target, &aside).map_err(|e| io_error(target, e))?;
         for suffix in ["-wal", "-shm"] {
             let side = PathBuf::from(format!("{}{suffix}", target.display()));

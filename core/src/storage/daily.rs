@@ -121,3 +121,29 @@ pub(super) fn mark_challenge_item(
     )
     .map(|n| n == 1)
 }
+
+/// Reopens the challenge item an answer at `answered_ms` marked done on
+/// `day`, and the challenge's completion if that answer completed it.
+pub(super) fn unmark_challenge_item(
+    tx: &Transaction<'_>,
+    item_id: &str,
+    day: NaiveDate,
+    answered_ms: i64,
+) -> rusqlite::Result<()> {
+    let day = day_text(day);
+    let reopened = tx
+        .prepare_cached(
+            "UPDATE daily_challenge_items SET done_ms = NULL
+             WHERE learning_day = ?1 AND item_id = ?2 AND done_ms = ?3",
+        )?
+        .execute(params![day, item_id, answered_ms])?;
+    if reopened > 0 {
+        tx.execute(
+            "UPDATE daily_challenges SET completed_ms = NULL, completed_zone = NULL,
+               completed_offset_s = NULL, completion_seq = NULL
+             WHERE learning_day = ?1 AND completed_ms = ?2",
+            params![day, answered_ms],
+        )?;
+    }
+    Ok(())
+}

@@ -136,13 +136,88 @@ impl Storage {
 
     /// Records one answer: the attempt, the review log row, the new item state
     /// and, if the item belongs to that day's challenge, its progress, all in
-    /// one transaction. Returns whether this answer completed the challenge.
+    /// one transaction.
     pub fn record_answer(
         &mut self,
         review: &ReviewRecord<'_>,
         attempt: &Attempt<'_>,
-    ) -> Result<bool, StorageError> {
+    ) -> Result<RecordedAnswer, StorageError> {
         self.write(|tx| record_in(tx, review, attempt))
+    }
+
+    /// Takes back the newest answer in one transaction: its attempt and
+    /// review row go, the item returns to its state before, and the challenge
+    /// item (and the challenge's completion) it marked are open again.
+    /// Returns false, changing nothing, when `undo` is not the newest review.
+    pub fn undo_answer(&mut self, undo: &AnswerUndo) -> Result<bool, StorageError> {
+        self.write(|tx| {
+            let newest: Option<(i64, i64, i64)> = tx
+                .query_row(
+                    "SELECT id, reviewed_ms, learning_day FROM review_log ORDER BY id DESC LIMIT 1",
+                    [],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )
+                .optional()?;
+            let Some((newest_id, reviewed_ms, learning_day)) = newest else {
+                return Ok(false);
+            };
+            if newest_id != undo.review_id {
+                return Ok(false);
+            }
+            tx.execute(
+                "DELETE FROM quiz_attempts WHERE review_id = ?1",
+                [newest_id],
+            )?;
+            tx.execute(
+                "DELETE FROM exercise_attempts WHERE review_id = ?1",
+                [newest_id],
+            )?;
+            tx.execute("DELETE FROM review_log WHERE id = ?1", [newest_id])?;
+            match &undo.before {
+                Some(state) => write_item(tx, &undo.item_id, undo.kind, state)?,
+                None => {
+                    tx.execute("DELETE FROM items WHERE item_id = ?1", [&undo.item_id])?;
+                }
+            }
+            super::daily::unmark_challenge_item(
+                tx,
+                &undo.item_id,
+                day_from_number(learning_day),
+                reviewed_ms,
+            )?;
+            Ok(true)
+        })
+    }
+
+    /// How many answers the learner has given to `item_id`.
+    pub fn answer_count(&self, item_id: &str) -> Result<u32, StorageError> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT count(*) FROM review_log WHERE item_id = ?1")?
+            .query_row([item_id], |r| r.get(0))?)
+    }
+
+    /// The earliest due instant after `after` among items `include` accepts,
+    /// looking at up to `limit` items.
+    pub fn next_due_after(
+        &self,
+        after: DateTime<Utc>,
+        limit: u32,
+        include: impl Fn(&str) -> bool,
+    ) -> Result<Option<DateTime<Utc>>, StorageError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT item_id, due_ms FROM items WHERE due_ms > ?1 ORDER BY due_ms LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(params![to_ms(after), limit], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+        })?;
+        for row in rows {
+            let (id, due) = row?;
+            if include(&id) {
+                return Ok(Some(from_ms(due)));
+            }
+        }
+        Ok(None)
     }
 
     /// Records many answers in one transaction (imports and simulations).
@@ -313,15 +388,23 @@ fn record_in(
     tx: &Transaction<'_>,
     review: &ReviewRecord<'_>,
     attempt: &Attempt<'_>,
-) -> rusqlite::Result<bool> {
-    upsert_item(tx, review)?;
+) -> rusqlite::Result<RecordedAnswer> {
+    write_item(tx, review.item_id, review.kind, review.after)?;
     let review_id = insert_review(tx, review)?;
     insert_attempt(tx, review_id, attempt)?;
-    super::daily::mark_challenge_item(tx, review.item_id, review.stamp)
+    let challenge_completed = super::daily::mark_challenge_item(tx, review.item_id, review.stamp)?;
+    Ok(RecordedAnswer {
+        review_id,
+        challenge_completed,
+    })
 }
 
-fn upsert_item(tx: &Transaction<'_>, review: &ReviewRecord<'_>) -> rusqlite::Result<()> {
-    let s = review.after;
+fn write_item(
+    tx: &Transaction<'_>,
+    item_id: &str,
+    kind: ItemKind,
+    s: &CardState,
+) -> rusqlite::Result<()> {
     tx.prepare_cached(
         "INSERT INTO items (item_id, kind, phase, stability, difficulty, due_ms, last_review_ms, reps, lapses)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
@@ -330,8 +413,8 @@ fn upsert_item(tx: &Transaction<'_>, review: &ReviewRecord<'_>) -> rusqlite::Res
            last_review_ms = excluded.last_review_ms, reps = excluded.reps, lapses = excluded.lapses",
     )?
     .execute(params![
-        review.item_id,
-        review.kind.as_str(),
+        item_id,
+        kind.as_str(),
         phase_text(s.phase),
         s.memory.map(|m| m.stability as f64),
         s.memory.map(|m| m.difficulty as f64),

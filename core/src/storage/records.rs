@@ -70,6 +70,24 @@ pub enum Attempt<'a> {
     },
 }
 
+/// What storing one answer did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RecordedAnswer {
+    pub review_id: i64,
+    /// This answer completed its learning day's challenge.
+    pub challenge_completed: bool,
+}
+
+/// Enough to take one answer back: the review it produced and the item's
+/// state before it (`None` when the answer was the first meeting).
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnswerUndo {
+    pub review_id: i64,
+    pub item_id: String,
+    pub kind: ItemKind,
+    pub before: Option<CardState>,
+}
+
 /// A due item as the queue sees it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StoredItem {

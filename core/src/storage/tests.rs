@@ -61,6 +61,7 @@ fn answer(storage: &mut Storage, id: &str, kind: ItemKind, stamp: &Stamp) -> boo
             },
         )
         .unwrap()
+        .challenge_completed
 }
 
 #[test]
@@ -113,6 +114,64 @@ fn challenge_completes_with_its_last_item_only() {
     let completions = storage.challenge_completions().unwrap();
     assert_eq!(completions.len(), 1);
     assert_eq!(completions[0].zone, "Europe/Berlin");
+}
+
+#[test]
+fn undoing_the_completing_answer_reopens_the_challenge_and_the_item() {
+    let mut storage = Storage::open_in_memory().unwrap();
+    let s = stamp(8);
+    storage
+        .ensure_challenge(&s, &[("q1".to_owned(), ItemKind::Quiz)])
+        .unwrap();
+    assert!(answer(&mut storage, "q1", ItemKind::Quiz, &stamp(9)));
+    let newest = storage.review_count().unwrap();
+    let undo = AnswerUndo {
+        review_id: newest,
+        item_id: "q1".into(),
+        kind: ItemKind::Quiz,
+        before: None,
+    };
+    assert!(storage.undo_answer(&undo).unwrap());
+    assert_eq!(storage.review_count().unwrap(), 0);
+    assert!(storage.choice_attempts().unwrap().is_empty());
+    assert_eq!(
+        storage.item("q1").unwrap(),
+        None,
+        "a first meeting is undone"
+    );
+    let challenge = storage.challenge(s.learning_day).unwrap().unwrap();
+    assert_eq!(challenge.completed_at, None);
+    assert!(!challenge.items[0].done);
+    assert!(storage.challenge_completions().unwrap().is_empty());
+    // Nothing left to take back: a second undo changes nothing.
+    assert!(!storage.undo_answer(&undo).unwrap());
+}
+
+#[test]
+fn only_the_newest_answer_can_be_undone_and_the_item_state_comes_back() {
+    let mut storage = Storage::open_in_memory().unwrap();
+    answer(&mut storage, "q1", ItemKind::Quiz, &stamp(9));
+    answer(&mut storage, "q2", ItemKind::Quiz, &stamp(10));
+    let earlier = AnswerUndo {
+        review_id: 1,
+        item_id: "q1".into(),
+        kind: ItemKind::Quiz,
+        before: None,
+    };
+    assert!(!storage.undo_answer(&earlier).unwrap());
+    assert_eq!(storage.review_count().unwrap(), 2);
+
+    let before = reviewed_state(at(12));
+    let undo = AnswerUndo {
+        review_id: 2,
+        item_id: "q2".into(),
+        kind: ItemKind::Quiz,
+        before: Some(before.clone()),
+    };
+    assert!(storage.undo_answer(&undo).unwrap());
+    assert_eq!(storage.item("q2").unwrap().unwrap().state, before);
+    assert_eq!(storage.answer_count("q1").unwrap(), 1);
+    assert_eq!(storage.answer_count("q2").unwrap(), 0);
 }
 
 #[test]
