@@ -14,7 +14,7 @@ fn embedded_pack_parses_and_validates() {
     assert!(pack.is_ok(), "{:?}", pack.err());
     let m = module();
     assert_eq!(m.id, "failure-story");
-    assert_eq!(m.content_version, "1.0.0");
+    assert_eq!(m.content_version, "1.0.1");
     assert_eq!(m.framework.name, "STAR-T");
     assert_eq!(m.framework.takeaway_share, 0.5);
 }
