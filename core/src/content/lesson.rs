@@ -53,6 +53,13 @@ pub const SECTION_IDS: [&str; 12] = [
     "related",
 ];
 
+/// What a practice scenario asks. Prompts set the scene and leave the question
+/// to the front end, which shows this, so it is asked once and the same way.
+pub const SCENARIO_QUESTION: &str = "Which response would you give?";
+
+/// Heads an exercise's checklist: what a good rewrite is checked against.
+const EXERCISE_CHECKLIST_HEADING: &str = "Your answer should pass this checklist";
+
 fn heading(text: impl Into<String>) -> Block {
     Block::Heading { text: text.into() }
 }
@@ -118,8 +125,18 @@ pub fn lesson_sections(module: &Module, unlocked: bool) -> Vec<LessonSection> {
         }
         blocks.push(heading(&s.title));
         blocks.push(paragraph(&s.prompt));
+        blocks.push(paragraph(SCENARIO_QUESTION));
+        // The lesson teaches by worked example, so each response comes with its
+        // verdict and the reason; the session asks the same scenario without them.
         for (i, r) in s.responses.iter().enumerate() {
-            blocks.push(example(&format!("Response {}", option_letter(i)), &r.text));
+            let verdict = if i == s.best {
+                "the best choice"
+            } else {
+                "a weaker choice"
+            };
+            let label = format!("Response {}, {verdict}", option_letter(i));
+            blocks.push(example(&label, &r.text));
+            blocks.push(paragraph(&r.annotation));
         }
     }
     sections.push(section("in-practice", "In practice", blocks));
@@ -184,6 +201,8 @@ pub fn lesson_sections(module: &Module, unlocked: bool) -> Vec<LessonSection> {
         if let Some(before) = &e.before {
             blocks.push(example("Rewrite this", before));
         }
+        blocks.push(heading(EXERCISE_CHECKLIST_HEADING));
+        blocks.push(bullets(&e.checklist));
     }
     sections.push(section("exercises", "Exercises", blocks));
 
@@ -251,4 +270,73 @@ fn section(id: &'static str, title: &str, blocks: Vec<Block>) -> LessonSection {
 /// "A", "B", ... for option lists.
 pub fn option_letter(index: usize) -> char {
     (b'A' + (index % 26) as u8) as char
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::embedded_pack;
+
+    fn section_blocks(module: &Module, unlocked: bool, id: &str) -> Vec<Block> {
+        lesson_sections(module, unlocked)
+            .into_iter()
+            .find(|s| s.id == id)
+            .expect("section exists")
+            .blocks
+    }
+
+    fn texts(blocks: &[Block]) -> Vec<&str> {
+        blocks
+            .iter()
+            .flat_map(|b| match b {
+                Block::Heading { text } | Block::Paragraph { text } => vec![text.as_str()],
+                Block::Example { label, text } => vec![label.as_str(), text.as_str()],
+                Block::Bullets { items } => items.iter().map(String::as_str).collect(),
+                Block::Locked { title, .. } => vec![title.as_str()],
+            })
+            .collect()
+    }
+
+    #[test]
+    fn in_practice_names_the_best_response_and_says_why() {
+        let m = embedded_pack().module;
+        let blocks = section_blocks(&m, false, "in-practice");
+        let shown = texts(&blocks);
+        for s in &m.practice_scenarios {
+            let locked = blocks
+                .iter()
+                .any(|b| matches!(b, Block::Locked { id, .. } if *id == s.id));
+            assert_eq!(locked, !s.free, "{}", s.id);
+            for (i, r) in s.responses.iter().enumerate() {
+                assert_eq!(shown.contains(&r.annotation.as_str()), s.free, "{}", s.id);
+                if s.free {
+                    let label = blocks.iter().find_map(|b| match b {
+                        Block::Example { label, text } if *text == r.text => Some(label),
+                        _ => None,
+                    });
+                    let best = label.expect("response shown").ends_with("the best choice");
+                    assert_eq!(best, i == s.best, "{} response {i}", s.id);
+                }
+            }
+        }
+        let asked = shown.iter().filter(|t| **t == SCENARIO_QUESTION).count();
+        assert_eq!(
+            asked,
+            m.practice_scenarios.iter().filter(|s| s.free).count()
+        );
+    }
+
+    #[test]
+    fn open_exercises_carry_their_checklist() {
+        let m = embedded_pack().module;
+        for unlocked in [false, true] {
+            let shown = texts(&section_blocks(&m, unlocked, "exercises")).join("\n");
+            for e in &m.exercises {
+                let open = e.free || unlocked;
+                for item in &e.checklist {
+                    assert_eq!(shown.contains(item.as_str()), open, "{}: {item}", e.id);
+                }
+            }
+        }
+    }
 }

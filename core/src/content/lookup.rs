@@ -3,7 +3,7 @@
 
 use super::model::*;
 
-/// A learner-facing item that can be practised and scheduled.
+/// A learner-facing item that can be practiced and scheduled.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum ItemRef<'a> {
     Quiz(&'a QuizQuestion),
@@ -32,7 +32,7 @@ impl<'a> ItemRef<'a> {
         }
     }
 
-    /// The concept tags the item practises; the open practice covers none
+    /// The concept tags the item practices; the open practice covers none
     /// explicitly because it is assessed as a whole answer.
     pub fn concepts(&self) -> &'a [String] {
         match self {
@@ -57,7 +57,7 @@ impl Module {
         self.exercises.iter().find(|e| e.id == id)
     }
 
-    /// Any practisable item by id; ids are unique across a validated pack.
+    /// Any item that can be practiced, by id; ids are unique across a validated pack.
     pub fn item(&self, id: &str) -> Option<ItemRef<'_>> {
         self.quiz_question(id)
             .map(ItemRef::Quiz)
@@ -92,7 +92,7 @@ mod tests {
     }
 
     #[test]
-    fn item_resolves_every_practisable_kind() {
+    fn item_resolves_every_kind_that_is_practiced() {
         let m = embedded_pack().module;
         let expected = [
             ItemRef::Quiz(&m.quiz[0]),
@@ -103,7 +103,7 @@ mod tests {
         for want in expected {
             assert_eq!(m.item(want.id()), Some(want));
         }
-        assert_eq!(m.item(&m.faq[0].id), None, "faq entries are not practised");
+        assert_eq!(m.item(&m.faq[0].id), None, "faq entries are not practiced");
         assert_eq!(m.item(""), None);
     }
 

@@ -6,7 +6,9 @@ mod lookup;
 mod model;
 mod validate;
 
-pub use lesson::{lesson_sections, option_letter, Block, LessonSection, SECTION_IDS};
+pub use lesson::{
+    lesson_sections, option_letter, Block, LessonSection, SCENARIO_QUESTION, SECTION_IDS,
+};
 pub use lookup::{ItemIndex, ItemRef};
 pub use model::*;
 pub use validate::ContentError;

@@ -2,7 +2,8 @@
 //!
 //! Serde already rejects unknown fields and wrong types; this pass checks what
 //! the type system cannot: empty text, duplicate ids, dangling concept tags,
-//! out-of-range indices and the fixed shapes of the framework and rubric.
+//! out-of-range indices, the fixed shapes of the framework and rubric, and
+//! quiz options whose length gives the answer away.
 
 use std::collections::HashSet;
 
@@ -44,10 +45,31 @@ const MIN_OPTIONS: usize = 2;
 const MAX_OPTIONS: usize = 6;
 const MIN_RESPONSES: usize = 2;
 
+/// A quiz that can be passed by picking the longest option measures nothing,
+/// so option length is held to these limits (lengths in characters).
+///
+/// Per question, the correct option may be at most this many times the mean
+/// length of the other options: one full sentence among short fragments is
+/// the cue test-takers learn to spot.
+const MAX_CORRECT_LENGTH_RATIO: f64 = 1.5;
+/// The ratio is ignored while the correct option exceeds that mean by no more
+/// than this: short labels ("Hedging", "Emotional language") differ by a word
+/// or two without hinting at anything.
+const LENGTH_GAP_SLACK_CHARS: f64 = 10.0;
+/// Per pack, the correct option may be the longest (or the shortest) in at
+/// most this share of questions. Without a cue the expected share is about a
+/// quarter with four options; above this, always picking the longest (or the
+/// shortest) option pays off.
+const MAX_EXTREME_LENGTH_SHARE: f64 = 0.4;
+/// Below this many questions a share is noise (4 of 9 is 44%); the per-question
+/// rule still applies.
+const MIN_QUESTIONS_FOR_SHARE: usize = 10;
+
 /// Section names used as the item of errors about items without an id.
 const MODULE: &str = "module";
 const FRAMEWORK: &str = "framework";
 const INTERVIEWER: &str = "interviewer";
+const QUIZ: &str = "quiz";
 
 /// A problem found before it is tied to a file; `validate` adds the file name.
 struct Issue {
@@ -70,13 +92,14 @@ pub(crate) fn validate(file: &str, pack: &Pack) -> Result<(), ContentError> {
     let into_error = |i: Issue| ContentError::new(file, &i.item, &i.field, i.message);
     check_format_version(pack).map_err(into_error)?;
     let module = &pack.module;
-    let checks: [fn(&Module) -> Checked; 9] = [
+    let checks: [fn(&Module) -> Checked; 10] = [
         check_required_texts,
         check_unique_ids,
         check_concept_refs,
         check_framework,
         check_scenarios,
         check_quiz,
+        check_quiz_length_cues,
         check_exercises,
         check_rubric,
         check_difficulties,
@@ -392,6 +415,71 @@ fn check_quiz(m: &Module) -> Checked {
     Ok(())
 }
 
+/// Where a question's correct option stands by length among its options.
+struct LengthStanding {
+    correct: usize,
+    others_mean: f64,
+    /// At least as long as every other option (a tie still narrows the guess).
+    longest: bool,
+    /// At most as long as every other option.
+    shortest: bool,
+}
+
+fn length_standing(q: &QuizQuestion) -> LengthStanding {
+    let len = |o: &String| o.trim().chars().count();
+    let correct = len(&q.options[q.answer]);
+    let others: Vec<usize> = q
+        .options
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != q.answer)
+        .map(|(_, o)| len(o))
+        .collect();
+    LengthStanding {
+        correct,
+        others_mean: others.iter().sum::<usize>() as f64 / others.len() as f64,
+        longest: others.iter().all(|&o| correct >= o),
+        shortest: others.iter().all(|&o| correct <= o),
+    }
+}
+
+/// Runs after `check_quiz`, so every question has 2+ options and a valid answer.
+fn check_quiz_length_cues(m: &Module) -> Checked {
+    let standings: Vec<LengthStanding> = m.quiz.iter().map(length_standing).collect();
+    for (q, s) in m.quiz.iter().zip(&standings) {
+        let gap = s.correct as f64 - s.others_mean;
+        if s.correct as f64 > MAX_CORRECT_LENGTH_RATIO * s.others_mean
+            && gap > LENGTH_GAP_SLACK_CHARS
+        {
+            let message = format!(
+                "the correct option has {} characters, more than {MAX_CORRECT_LENGTH_RATIO}× the \
+                 {:.0} of the others on average; give the others the same detail or shorten it",
+                s.correct, s.others_mean
+            );
+            return Err(issue(&q.id, "options", message));
+        }
+    }
+    let total = m.quiz.len();
+    if total < MIN_QUESTIONS_FOR_SHARE {
+        return Ok(());
+    }
+    let extremes = [
+        ("longest", standings.iter().filter(|s| s.longest).count()),
+        ("shortest", standings.iter().filter(|s| s.shortest).count()),
+    ];
+    for (which, count) in extremes {
+        if count as f64 > MAX_EXTREME_LENGTH_SHARE * total as f64 {
+            let message = format!(
+                "the correct option is the {which} in {count} of {total} questions; at most {:.0}% \
+                 may be, or always picking the {which} option passes the quiz",
+                MAX_EXTREME_LENGTH_SHARE * 100.0
+            );
+            return Err(issue(QUIZ, "answer", message));
+        }
+    }
+    Ok(())
+}
+
 fn check_exercises(m: &Module) -> Checked {
     match m.exercises.iter().find(|e| e.checklist.is_empty()) {
         Some(e) => Err(issue(&e.id, "checklist", "needs at least one item")),
@@ -439,6 +527,50 @@ mod tests {
 
     fn first_scenario(m: &mut Module) -> &mut PracticeScenario {
         &mut m.practice_scenarios[0]
+    }
+
+    /// How a rewritten question's correct option compares in length.
+    #[derive(Clone, Copy)]
+    enum Cue {
+        Longest,
+        Shortest,
+        /// Longer than one wrong option and shorter than another.
+        Neither,
+    }
+
+    /// Replaces the options of the first `count` questions so that the correct
+    /// one is `cue` by length, each within the per-question ratio.
+    fn give_length_cue(m: &mut Module, count: usize, cue: Cue) {
+        for q in m.quiz.iter_mut().take(count) {
+            let answer = q.answer;
+            let mut wrong = 0;
+            for (i, o) in q.options.iter_mut().enumerate() {
+                *o = if i == answer {
+                    match cue {
+                        Cue::Longest => "the right option, a bit longer".into(),
+                        Cue::Shortest => "right option".into(),
+                        Cue::Neither => "a middle-length right option".into(),
+                    }
+                } else {
+                    wrong += 1;
+                    match (cue, wrong) {
+                        (Cue::Neither, 1) => "short wrong".into(),
+                        (Cue::Neither, _) => format!("a considerably longer wrong option {wrong}"),
+                        _ => format!("wrong option number {wrong}"),
+                    }
+                };
+            }
+        }
+    }
+
+    fn quiz_with_cues(longest: usize, shortest: usize) -> Pack {
+        let mut pack = embedded_pack();
+        let m = &mut pack.module;
+        let total = m.quiz.len();
+        give_length_cue(m, total, Cue::Neither);
+        give_length_cue(m, longest + shortest, Cue::Shortest);
+        give_length_cue(m, longest, Cue::Longest);
+        pack
     }
 
     const CASES: &[Case] = &[
@@ -660,6 +792,32 @@ mod tests {
             "rubric",
         ),
         (
+            "correct option far longer than the others",
+            |m| {
+                let q = first_quiz(m);
+                q.options[q.answer] =
+                    "the one option spelled out as a full sentence, with every detail".into();
+                q.id.clone()
+            },
+            "options",
+        ),
+        (
+            "correct option the longest in every question",
+            |m| {
+                give_length_cue(m, m.quiz.len(), Cue::Longest);
+                QUIZ.into()
+            },
+            "answer",
+        ),
+        (
+            "correct option the shortest in every question",
+            |m| {
+                give_length_cue(m, m.quiz.len(), Cue::Shortest);
+                QUIZ.into()
+            },
+            "answer",
+        ),
+        (
             "exercise without checklist",
             |m| {
                 m.exercises[2].checklist.clear();
@@ -699,6 +857,45 @@ mod tests {
         for part in [FILE, item.as_str(), "question"] {
             assert!(shown.contains(part), "{shown:?} lacks {part:?}");
         }
+    }
+
+    #[test]
+    fn length_share_limit_sits_at_forty_percent() {
+        let total = embedded_pack().module.quiz.len();
+        let allowed = (MAX_EXTREME_LENGTH_SHARE * total as f64).floor() as usize;
+        assert_eq!(validate(FILE, &quiz_with_cues(allowed, allowed)), Ok(()));
+        for (longest, shortest) in [(allowed + 1, 0), (0, allowed + 1)] {
+            let err = validate(FILE, &quiz_with_cues(longest, shortest))
+                .expect_err("one question over the share is refused");
+            assert_eq!((err.item.as_str(), err.field.as_str()), (QUIZ, "answer"));
+        }
+    }
+
+    #[test]
+    fn small_quizzes_are_judged_per_question_only() {
+        let mut pack = quiz_with_cues(MIN_QUESTIONS_FOR_SHARE - 1, 0);
+        pack.module.quiz.truncate(MIN_QUESTIONS_FOR_SHARE - 1);
+        assert_eq!(validate(FILE, &pack), Ok(()));
+    }
+
+    #[test]
+    fn short_labels_may_differ_by_a_word() {
+        let mut pack = embedded_pack();
+        let id = pack.module.quiz[0].id.clone();
+        let set_options = |pack: &mut Pack, correct: &str| {
+            let q = &mut pack.module.quiz[0];
+            q.options = vec!["Goal".into(), "Team".into(), correct.into()];
+            q.answer = 2;
+        };
+        // 8 characters against a mean of 4: twice as long, but only 4 more.
+        set_options(&mut pack, "Takeaway");
+        assert_eq!(validate(FILE, &pack), Ok(()));
+        set_options(&mut pack, "The takeaway and the change");
+        let err = validate(FILE, &pack).expect_err("a sentence among single words");
+        assert_eq!(
+            (err.item.as_str(), err.field.as_str()),
+            (id.as_str(), "options")
+        );
     }
 
     #[test]

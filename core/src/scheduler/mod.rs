@@ -105,7 +105,7 @@ pub enum SchedulerError {
     BadRevlogLine { line: usize, reason: String },
     #[error("not enough review history: {0}")]
     NotEnoughData(String),
-    #[error("cancelled")]
+    #[error("canceled")]
     Cancelled,
     #[error("FSRS computation failed: {0}")]
     Fsrs(String),

@@ -38,7 +38,7 @@ pub enum StorageError {
     DiskFull,
     #[error("the progress database is read-only here; nothing was saved")]
     ReadOnly,
-    #[error("cancelled; nothing was changed")]
+    #[error("canceled; nothing was changed")]
     Interrupted,
     #[error("cannot open {path}: {detail}")]
     CannotOpen { path: PathBuf, detail: String },
