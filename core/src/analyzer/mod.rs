@@ -6,6 +6,13 @@
 //! detectors with context rules report findings with byte spans. Nothing is built
 //! per call beyond the token vectors; word lists are `match` arms.
 //!
+//! # Entry points
+//! [`analyze`] reads a failure story; [`analyze_with`] takes a per-question
+//! [`Profile`] (takeaway thresholds, finding kinds the question does not ask
+//! for, from a content pack's `[module.analysis]` table); [`analyze_labelled`]
+//! reads a story the learner wrote part by part, trusting their labels for the
+//! structure while the wording detectors run over the whole text.
+//!
 //! # Structure
 //! Word count counts words and numbers. Speaking time assumes
 //! [`WORDS_PER_MINUTE`] (150 wpm, a calm interview pace). Part shares are each
@@ -53,13 +60,17 @@
 
 mod detect;
 mod lexicon;
+mod profile;
 mod structure;
 mod text;
 mod utf16;
 
-use crate::content::{StarPart, Tier};
-use serde::Serialize;
+use std::ops::Range;
 
+use crate::content::{StarPart, Tier};
+use serde::{Deserialize, Serialize};
+
+pub use profile::Profile;
 pub use utf16::Utf16Map;
 
 /// Longest accepted answer, in characters (about 20 minutes of speech).
@@ -85,7 +96,7 @@ pub enum AnalyzerError {
     TooLong { chars: usize, max: usize },
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FindingKind {
     BlameShifting,
@@ -200,6 +211,18 @@ pub struct PartShares {
     pub takeaway: f64,
 }
 
+impl PartShares {
+    pub fn of(&self, part: StarPart) -> f64 {
+        match part {
+            StarPart::Situation => self.situation,
+            StarPart::Task => self.task,
+            StarPart::Action => self.action,
+            StarPart::Result => self.result,
+            StarPart::Takeaway => self.takeaway,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Analysis {
     pub tier: Tier,
@@ -214,8 +237,98 @@ pub struct Analysis {
     pub missing_parts: Vec<StarPart>,
 }
 
-/// Analyses one answer. Fails only on empty input or input over [`MAX_CHARS`].
+/// Analyses one answer as a failure story ([`Profile::default`]). Fails only on
+/// empty input or input over [`MAX_CHARS`].
 pub fn analyze(text: &str) -> Result<Analysis, AnalyzerError> {
+    analyze_with(text, &Profile::default())
+}
+
+/// Analyses one answer to a question weighed by `profile`.
+pub fn analyze_with(text: &str, profile: &Profile) -> Result<Analysis, AnalyzerError> {
+    let parsed = parse(text)?;
+    let parts = structure::label(&parsed);
+    let missing = missing_parts(&parsed, &parts);
+    Ok(finish(&parsed, &parts, missing, profile))
+}
+
+/// A story written part by part: the non-empty parts, trimmed, joined in the
+/// order given with a blank line between them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LabelledText {
+    pub text: String,
+    /// Each part's byte range in `text`.
+    pub parts: Vec<(StarPart, Range<usize>)>,
+}
+
+impl LabelledText {
+    pub fn new(parts: &[(StarPart, &str)]) -> Self {
+        let mut text = String::new();
+        let mut ranges = Vec::new();
+        for (part, body) in parts {
+            let body = body.trim();
+            if body.is_empty() {
+                continue;
+            }
+            if !text.is_empty() {
+                text.push_str("\n\n");
+            }
+            let start = text.len();
+            text.push_str(body);
+            ranges.push((*part, start..text.len()));
+        }
+        LabelledText {
+            text,
+            parts: ranges,
+        }
+    }
+
+    /// The label of the part holding byte `offset` (the first part if none does).
+    fn part_at(&self, offset: usize) -> StarPart {
+        self.parts
+            .iter()
+            .find(|(_, r)| r.contains(&offset))
+            .or(self.parts.first())
+            .map_or(StarPart::Situation, |(p, _)| *p)
+    }
+}
+
+/// Analyses a story whose parts the learner labelled. Segments, part shares and
+/// missing parts follow the labels (a filled part is never missing); the wording
+/// detectors run over the whole story, each sentence knowing its labelled part.
+/// Offsets are into `story.text`.
+pub fn analyze_labelled(
+    story: &LabelledText,
+    profile: &Profile,
+) -> Result<Analysis, AnalyzerError> {
+    let parsed = parse(&story.text)?;
+    let parts: Vec<StarPart> = parsed
+        .sentences
+        .iter()
+        .map(|s| story.part_at(s.start))
+        .collect();
+    let labelled = |wanted: &[StarPart]| story.parts.iter().any(|(p, _)| wanted.contains(p));
+    let missing = [
+        (
+            &[StarPart::Situation, StarPart::Task][..],
+            StarPart::Situation,
+        ),
+        (&[StarPart::Action][..], StarPart::Action),
+        (&[StarPart::Result][..], StarPart::Result),
+    ]
+    .into_iter()
+    .filter(|(wanted, _)| !labelled(wanted))
+    .map(|(_, part)| part)
+    .collect();
+    Ok(finish(&parsed, &parts, missing, profile))
+}
+
+/// The part the analyzer hears in each sentence of `text`, ignoring any labels.
+pub fn heard_parts(text: &str) -> Result<Vec<Segment>, AnalyzerError> {
+    let parsed = parse(text)?;
+    Ok(segments(&parsed, &structure::label(&parsed)))
+}
+
+fn parse(text: &str) -> Result<text::Text<'_>, AnalyzerError> {
     let chars = text.chars().count();
     if chars > MAX_CHARS {
         return Err(AnalyzerError::TooLong {
@@ -227,45 +340,54 @@ pub fn analyze(text: &str) -> Result<Analysis, AnalyzerError> {
     if parsed.tokens.is_empty() {
         return Err(AnalyzerError::Empty);
     }
-    let parts = structure::label(&parsed);
-    let word_count = u32::try_from(parsed.tokens.len()).unwrap_or(u32::MAX);
-    let shares = part_shares(&parsed, &parts);
-    let info = sentence_info(&parsed, &parts);
-    let hits = detect::detect(&parsed, &info);
+    Ok(parsed)
+}
 
-    let mut findings: Vec<Finding> = hits.iter().map(|h| span_finding(&parsed, h)).collect();
-    let missing_parts = missing_parts(&parsed, &parts);
-    findings.extend(whole_answer_findings(
-        word_count,
-        &shares,
-        &missing_parts,
-        &findings,
-    ));
-
-    let counts = Counts::new(&findings);
-    let tier = tier(&counts, &shares, word_count);
-    let score = score(tier, &counts, &shares, word_count);
-    let segments = parsed
-        .sentences
+fn segments(text: &text::Text, parts: &[StarPart]) -> Vec<Segment> {
+    text.sentences
         .iter()
-        .zip(&parts)
+        .zip(parts)
         .map(|(s, &part)| Segment {
             part,
             start: s.start,
             end: s.end,
         })
+        .collect()
+}
+
+fn finish(
+    parsed: &text::Text,
+    parts: &[StarPart],
+    missing_parts: Vec<StarPart>,
+    profile: &Profile,
+) -> Analysis {
+    let word_count = u32::try_from(parsed.tokens.len()).unwrap_or(u32::MAX);
+    let shares = part_shares(parsed, parts);
+    let info = sentence_info(parsed, parts);
+    let hits = detect::detect(parsed, &info);
+
+    let mut findings: Vec<Finding> = hits
+        .iter()
+        .filter(|h| !profile.ignores(h.kind))
+        .map(|h| span_finding(parsed, h))
         .collect();
-    Ok(Analysis {
+    let whole = whole_answer_findings(word_count, &shares, &missing_parts, &findings, profile);
+    findings.extend(whole.into_iter().filter(|f| !profile.ignores(f.kind)));
+
+    let counts = Counts::new(&findings, profile);
+    let tier = tier(&counts, &shares, word_count, profile);
+    let score = score(tier, &counts, &shares, word_count);
+    Analysis {
         tier,
         score,
         word_count,
         speaking_seconds: (word_count.saturating_mul(60) + WORDS_PER_MINUTE / 2) / WORDS_PER_MINUTE,
         takeaway_share: shares.takeaway,
-        segments,
+        segments: segments(parsed, parts),
         findings,
         part_shares: shares,
         missing_parts,
-    })
+    }
 }
 
 fn part_shares(text: &text::Text, parts: &[StarPart]) -> PartShares {
@@ -434,6 +556,7 @@ fn whole_answer_findings(
     shares: &PartShares,
     missing: &[StarPart],
     spans: &[Finding],
+    profile: &Profile,
 ) -> Vec<Finding> {
     let mut out = Vec::new();
     if words < TOO_SHORT_WORDS {
@@ -457,7 +580,7 @@ fn whole_answer_findings(
             "There is no takeaway: what you learned and what you changed.".into(),
             "End with the lesson and the process you changed; the module suggests about half the answer.",
         ));
-    } else if shares.takeaway < SHORT_TAKEAWAY_SHARE {
+    } else if shares.takeaway < profile.short_takeaway_share {
         out.push(whole(
             FindingKind::ShortTakeaway,
             format!(
@@ -490,18 +613,30 @@ fn whole_answer_findings(
     out
 }
 
-#[derive(Default)]
 struct Counts {
     by_kind: [u32; FindingKind::ALL.len()],
+    ignored: [bool; FindingKind::ALL.len()],
 }
 
 impl Counts {
-    fn new(findings: &[Finding]) -> Self {
-        let mut counts = Counts::default();
+    fn new(findings: &[Finding], profile: &Profile) -> Self {
+        let mut counts = Counts {
+            by_kind: [0; FindingKind::ALL.len()],
+            ignored: FindingKind::ALL.map(|k| profile.ignores(k)),
+        };
         for f in findings {
             counts.by_kind[f.kind as usize] += 1;
         }
         counts
+    }
+
+    /// Present, or not asked for by this question's profile.
+    fn satisfied(&self, kind: FindingKind) -> bool {
+        self.ignored[kind as usize] || self.has(kind)
+    }
+
+    fn ignores(&self, kind: FindingKind) -> bool {
+        self.ignored[kind as usize]
     }
 
     fn get(&self, kind: FindingKind) -> u32 {
@@ -522,20 +657,21 @@ impl Counts {
 const HEAVY_WORDING: u32 = 3;
 const EXEMPLARY_METRICS: u32 = 3;
 
-fn tier(c: &Counts, shares: &PartShares, words: u32) -> Tier {
+fn tier(c: &Counts, shares: &PartShares, words: u32, profile: &Profile) -> Tier {
     use FindingKind as K;
     let too_short = c.has(K::TooShort);
+    let takeaway_free = c.ignores(K::MissingTakeaway);
     if c.has(K::BlameShifting)
         || c.has(K::FakeFailure)
-        || !c.has(K::Ownership)
+        || !c.satisfied(K::Ownership)
         || c.heavy_wording() >= HEAVY_WORDING
-        || (too_short && !c.has(K::Metric) && shares.takeaway == 0.0)
+        || (too_short && !c.satisfied(K::Metric) && shares.takeaway == 0.0 && !takeaway_free)
     {
         return Tier::Weak;
     }
-    let strong = c.has(K::Metric)
-        && c.has(K::SystemicFix)
-        && shares.takeaway >= STRONG_TAKEAWAY_SHARE
+    let strong = c.satisfied(K::Metric)
+        && c.satisfied(K::SystemicFix)
+        && (takeaway_free || shares.takeaway >= profile.strong_takeaway_share)
         && !c.has(K::MissingPart)
         && (TOO_SHORT_WORDS..=TOO_LONG_WORDS).contains(&words)
         && c.heavy_wording() == 0
@@ -544,8 +680,8 @@ fn tier(c: &Counts, shares: &PartShares, words: u32) -> Tier {
     if !strong {
         return Tier::Developing;
     }
-    if shares.takeaway >= EXEMPLARY_TAKEAWAY_SHARE
-        && c.get(K::Metric) >= EXEMPLARY_METRICS
+    if (takeaway_free || shares.takeaway >= profile.exemplary_takeaway_share)
+        && (c.ignores(K::Metric) || c.get(K::Metric) >= EXEMPLARY_METRICS)
         && !c.has(K::PassiveVoice)
     {
         Tier::Exemplary
@@ -557,14 +693,24 @@ fn tier(c: &Counts, shares: &PartShares, words: u32) -> Tier {
 fn score(tier: Tier, c: &Counts, shares: &PartShares, words: u32) -> u8 {
     use FindingKind as K;
     let mut raw: i64 = 0;
-    if c.has(K::Ownership) {
+    if c.satisfied(K::Ownership) {
         raw += 20;
     }
-    raw += i64::from(c.get(K::Metric).min(3)) * 5;
-    if c.has(K::SystemicFix) {
+    let metrics = if c.ignores(K::Metric) {
+        3
+    } else {
+        c.get(K::Metric).min(3)
+    };
+    raw += i64::from(metrics) * 5;
+    if c.satisfied(K::SystemicFix) {
         raw += 15;
     }
-    raw += (25.0 * (shares.takeaway / 0.5).min(1.0)).round() as i64;
+    let takeaway = if c.ignores(K::MissingTakeaway) {
+        0.5
+    } else {
+        shares.takeaway
+    };
+    raw += (25.0 * (takeaway / 0.5).min(1.0)).round() as i64;
     if !c.has(K::MissingPart) {
         raw += 10;
     }

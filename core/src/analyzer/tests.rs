@@ -279,3 +279,61 @@ fn bundled_module_agrees_with_the_analyzer() {
     }
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
+
+const NO_FIX_STORY: &str =
+    "Last year I ran the launch of our new billing page for 4,000 customers. \
+I chose to skip the load test because the date was close. The page failed for two hours and \
+we lost 300 orders. I learned that a date is never worth an untested release, and I tell my \
+team that story whenever a deadline tempts us to cut a step we depend on.";
+
+#[test]
+fn a_profile_can_stop_asking_for_a_kind() {
+    let default = analyze(NO_FIX_STORY).unwrap();
+    assert!(!default
+        .findings
+        .iter()
+        .any(|f| f.kind == FindingKind::SystemicFix));
+    let profile = Profile {
+        ignored_findings: vec![FindingKind::SystemicFix, FindingKind::MissingMetrics],
+        ..Profile::default()
+    };
+    let relaxed = analyze_with(NO_FIX_STORY, &profile).unwrap();
+    assert!(relaxed.score > default.score);
+    assert!(relaxed.tier > default.tier || relaxed.tier == Tier::Strong);
+    assert_eq!(analyze_with(NO_FIX_STORY, &Profile::default()), Ok(default));
+}
+
+#[test]
+fn a_profile_moves_the_takeaway_thresholds() {
+    let strict = Profile {
+        short_takeaway_share: 0.9,
+        ..Profile::default()
+    };
+    assert!(analyze_with(NO_FIX_STORY, &strict)
+        .unwrap()
+        .findings
+        .iter()
+        .any(|f| f.kind == FindingKind::ShortTakeaway));
+}
+
+#[test]
+fn labelled_parts_decide_segments_shares_and_missing_parts() {
+    let story = LabelledText::new(&[
+        (StarPart::Situation, "Last year I ran our billing launch."),
+        (StarPart::Action, ""),
+        (StarPart::Result, "The page failed for two hours."),
+        (StarPart::Takeaway, "I learned to test first."),
+    ]);
+    assert_eq!(
+        story.text,
+        "Last year I ran our billing launch.\n\nThe page failed for two hours.\n\nI learned to test first."
+    );
+    let a = analyze_labelled(&story, &Profile::default()).unwrap();
+    let parts: Vec<StarPart> = a.segments.iter().map(|s| s.part).collect();
+    assert_eq!(
+        parts,
+        [StarPart::Situation, StarPart::Result, StarPart::Takeaway]
+    );
+    assert_eq!(a.missing_parts, [StarPart::Action]);
+    assert!((a.takeaway_share - 5.0 / 18.0).abs() < 1e-9);
+}
