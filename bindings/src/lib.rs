@@ -156,6 +156,28 @@ impl AppCore {
         })
     }
 
+    /// The order to show an item's options in this time
+    /// (`order[shown] = option index`); it changes after every answer.
+    pub fn option_order(&self, id: String) -> Result<Vec<u32>, CoreError> {
+        self.with(|l| {
+            Ok(l.option_order(&id)?
+                .into_iter()
+                .map(|i| u32::try_from(i).unwrap_or(u32::MAX))
+                .collect())
+        })
+    }
+
+    /// Takes back the last answer given through this object; returns the
+    /// item to ask again, or nothing when there is no answer to take back.
+    pub fn undo_last_answer(&self) -> Result<Option<ReviewItem>, CoreError> {
+        self.with(|l| {
+            Ok(l.undo_last_answer()?.map(|(id, kind)| ReviewItem {
+                id,
+                item_type: kind.into(),
+            }))
+        })
+    }
+
     /// Answers a quiz question or scenario with a 0-based option index.
     pub fn answer_choice(
         &self,

@@ -18,7 +18,10 @@ pub fn decode(origin: &Path, bytes: Vec<u8>) -> CliResult<String> {
         return Err(utf16_hint(origin));
     }
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text)),
+        Ok(text) => Ok(text
+            .strip_prefix('\u{feff}')
+            .map(str::to_owned)
+            .unwrap_or(text)),
         Err(_) => Err(format!("{} is not UTF-8 text", origin.display()).into()),
     }
 }

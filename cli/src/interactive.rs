@@ -76,6 +76,7 @@ impl<'a> Session<'a> {
                 let s = self.learner.scenario(id)?;
                 writeln!(out, "\n{}", style(format!("Scenario · {}", s.title)).bold())?;
                 write!(out, "{}", render::wrap(&s.prompt, ""))?;
+                writeln!(out, "{}", aiprep_core::content::SCENARIO_QUESTION)?;
             }
         }
         let texts = commands::option_texts(&self.learner, id)?;

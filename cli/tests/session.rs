@@ -84,10 +84,16 @@ fn a_pasted_multi_paragraph_answer_is_graded_whole() {
     let input = challenge_input(&db, answer);
     let out = stdout(&run(&db, &[], input.as_bytes(), &[]));
     assert!(out.contains("End it with a line holding only `.`"), "{out}");
-    assert!(out.contains("Today's challenge is complete! Streak: 1 day"), "{out}");
+    assert!(
+        out.contains("Today's challenge is complete! Streak: 1 day"),
+        "{out}"
+    );
     let stats = json(&aiprep(&db, &["stats", "--json"]));
     assert_eq!(stats["exercise_attempts"], 1);
-    assert_eq!(stats["attempts"], 5, "no paragraph leaked into another prompt");
+    assert_eq!(
+        stats["attempts"], 5,
+        "no paragraph leaked into another prompt"
+    );
     let exported = export(&db, dir.path());
     assert!(exported.contains("skip the load test"));
     assert!(exported.contains("load test gate in the checklist"));
@@ -109,7 +115,10 @@ fn a_too_long_answer_is_refused_and_kept_and_the_session_goes_on() {
     let kept = std::fs::read_to_string(drafts[0].as_ref().unwrap().path()).unwrap();
     assert!(kept.len() > 20_000 && kept.starts_with("I decided to ship it."));
     let stats = json(&aiprep(&db, &["stats", "--json"]));
-    assert_eq!(stats["exercise_attempts"], 1, "the shortened answer was saved");
+    assert_eq!(
+        stats["exercise_attempts"], 1,
+        "the shortened answer was saved"
+    );
 }
 
 #[test]
@@ -129,13 +138,18 @@ fn options_are_reshuffled_per_presentation_and_letters_follow_the_screen() {
     // Letter A picks whatever is shown first; over several presentations that
     // is not always the same option.
     let chosen: std::collections::HashSet<u64> = (0..8)
-        .map(|_| json(&aiprep(&db, &["answer", &id, "A", "--json"]))["chosen"]
-            .as_u64()
-            .unwrap())
+        .map(|_| {
+            json(&aiprep(&db, &["answer", &id, "A", "--json"]))["chosen"]
+                .as_u64()
+                .unwrap()
+        })
         .collect();
     assert!(chosen.len() > 1, "option A was always option {chosen:?}");
     // A number is the option's index in the pack, as the scripted interface says.
-    assert_eq!(json(&aiprep(&db, &["answer", &id, "2", "--json"]))["chosen"], 2);
+    assert_eq!(
+        json(&aiprep(&db, &["answer", &id, "2", "--json"]))["chosen"],
+        2
+    );
 }
 
 #[test]
@@ -202,15 +216,24 @@ fn reports_are_readable_without_json_and_use_titles() {
     let db = dir.path().join("p.sqlite3");
     for args in [&["status"][..], &["content", "stats"], &["quiz", "--list"]] {
         let text = stdout(&aiprep(&db, args));
-        assert!(!text.trim_start().starts_with('{'), "{args:?} printed JSON: {text}");
-        assert!(!text.contains("error_detection") && !text.contains("q-"), "{text}");
+        assert!(
+            !text.trim_start().starts_with('{'),
+            "{args:?} printed JSON: {text}"
+        );
+        assert!(
+            !text.contains("error_detection") && !text.contains("q-"),
+            "{text}"
+        );
     }
     let listing = stdout(&aiprep(&db, &["quiz", "--list"]));
     assert!(listing.contains("Spot the error"), "{listing}");
     let file = dir.path().join("export.json");
     stdout(&aiprep(&db, &["export", file.to_str().unwrap()]));
     let imported = stdout(&aiprep(&db, &["import", file.to_str().unwrap()]));
-    assert!(imported.contains("Nothing already here was duplicated"), "{imported}");
+    assert!(
+        imported.contains("Nothing already here was duplicated"),
+        "{imported}"
+    );
 }
 
 #[test]
@@ -233,7 +256,10 @@ fn export_and_restore_never_replace_silently() {
     assert!(stderr(&restore).contains("--yes"), "{}", stderr(&restore));
     assert_eq!(std::fs::read(&db).unwrap(), before);
     let done = stdout(&aiprep(&db, &["restore", "--yes"]));
-    assert!(done.contains("replaced-") && !done.contains("bad"), "{done}");
+    assert!(
+        done.contains("replaced-") && !done.contains("bad"),
+        "{done}"
+    );
 }
 
 #[test]
@@ -250,7 +276,10 @@ fn a_damaged_database_names_the_way_out_and_utf16_gets_a_hint() {
         .chain("I owned it.".encode_utf16().flat_map(u16::to_le_bytes))
         .collect();
     std::fs::write(&text, utf16).unwrap();
-    let out = aiprep(&dir.path().join("q.sqlite3"), &["analyze", text.to_str().unwrap()]);
+    let out = aiprep(
+        &dir.path().join("q.sqlite3"),
+        &["analyze", text.to_str().unwrap()],
+    );
     assert!(stderr(&out).contains("UTF-16"), "{}", stderr(&out));
 }
 
@@ -259,6 +288,12 @@ fn unlock_without_a_purchase_says_how_to_buy() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("p.sqlite3");
     let text = stdout(&aiprep(&db, &["unlock"]));
-    assert!(text.contains("Google Play") && text.contains("--public-key"), "{text}");
-    assert!(!text.contains("AIPREP_PLAY_PUBLIC_KEY"), "no build hints: {text}");
+    assert!(
+        text.contains("Google Play") && text.contains("--public-key"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("AIPREP_PLAY_PUBLIC_KEY"),
+        "no build hints: {text}"
+    );
 }

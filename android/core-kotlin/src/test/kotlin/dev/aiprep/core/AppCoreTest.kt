@@ -36,6 +36,22 @@ class AppCoreTest {
     }
 
     @Test
+    fun `options are reshuffled per answer and the last answer can be taken back`() {
+        TestSupport.openBundled(dir).use { core ->
+            val id = core.quizList().first { !it.locked }.id
+            val first = core.optionOrder(id)
+            assertEquals(first.sorted(), first.indices.map { it.toUInt() }, "a permutation")
+            assertEquals(first, core.optionOrder(id), "stable until answered")
+            core.answerChoice(id, first[0], 5_000u, TestSupport.START)
+            val undone = core.undoLastAnswer()
+            assertEquals(id, undone?.id)
+            assertEquals(first, core.optionOrder(id), "the undone answer no longer counts")
+            assertEquals(0uL, core.stats(TestSupport.START).attempts)
+            assertEquals(null, core.undoLastAnswer(), "nothing left to take back")
+        }
+    }
+
+    @Test
     fun `a pack from a path opens and reports its outline`() {
         TestSupport.openFixture(dir).use { core ->
             val outline = core.outline()
