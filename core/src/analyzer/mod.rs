@@ -223,10 +223,24 @@ impl PartShares {
     }
 }
 
+/// One reason the score is what it is.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScoreLine {
+    /// What earned or cost the points, in plain words.
+    pub reason: String,
+    /// Signed contribution to the score.
+    pub points: i32,
+    /// The finding kind behind the line, when there is one.
+    pub kind: Option<FindingKind>,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Analysis {
     pub tier: Tier,
     pub score: u8,
+    /// Why the score is what it is: the lines add up to `score`, the last one
+    /// bringing the sum into the tier's band when it fell outside.
+    pub score_lines: Vec<ScoreLine>,
     pub word_count: u32,
     pub speaking_seconds: u32,
     pub takeaway_share: f64,
@@ -376,10 +390,11 @@ fn finish(
 
     let counts = Counts::new(&findings, profile);
     let tier = tier(&counts, &shares, word_count, profile);
-    let score = score(tier, &counts, &shares, word_count);
+    let (score, score_lines) = score(tier, &counts, &shares, word_count);
     Analysis {
         tier,
         score,
+        score_lines,
         word_count,
         speaking_seconds: (word_count.saturating_mul(60) + WORDS_PER_MINUTE / 2) / WORDS_PER_MINUTE,
         takeaway_share: shares.takeaway,
@@ -690,32 +705,57 @@ fn tier(c: &Counts, shares: &PartShares, words: u32, profile: &Profile) -> Tier 
     }
 }
 
-fn score(tier: Tier, c: &Counts, shares: &PartShares, words: u32) -> u8 {
+/// The score and the lines that add up to it (see the module docs for the weights).
+fn score(tier: Tier, c: &Counts, shares: &PartShares, words: u32) -> (u8, Vec<ScoreLine>) {
     use FindingKind as K;
-    let mut raw: i64 = 0;
+    let mut lines = Vec::new();
+    let mut line = |points: i64, kind: Option<K>, reason: String| {
+        if points != 0 {
+            lines.push(ScoreLine {
+                reason,
+                points: points as i32,
+                kind,
+            });
+        }
+    };
     if c.satisfied(K::Ownership) {
-        raw += 20;
+        line(20, Some(K::Ownership), "you own what went wrong".into());
     }
     let metrics = if c.ignores(K::Metric) {
         3
     } else {
         c.get(K::Metric).min(3)
     };
-    raw += i64::from(metrics) * 5;
+    line(
+        i64::from(metrics) * 5,
+        Some(K::Metric),
+        format!("{metrics} number(s) that show the impact (5 each, up to 3)"),
+    );
     if c.satisfied(K::SystemicFix) {
-        raw += 15;
+        line(
+            15,
+            Some(K::SystemicFix),
+            "a repeatable process change".into(),
+        );
     }
     let takeaway = if c.ignores(K::MissingTakeaway) {
         0.5
     } else {
         shares.takeaway
     };
-    raw += (25.0 * (takeaway / 0.5).min(1.0)).round() as i64;
+    line(
+        (25.0 * (takeaway / 0.5).min(1.0)).round() as i64,
+        None,
+        format!(
+            "takeaway is {:.0}% of the words (full 25 at half)",
+            shares.takeaway * 100.0
+        ),
+    );
     if !c.has(K::MissingPart) {
-        raw += 10;
+        line(10, None, "every part of the story is there".into());
     }
     if (TOO_SHORT_WORDS..=TOO_LONG_WORDS).contains(&words) {
-        raw += 5;
+        line(5, None, format!("{words} words is a good length"));
     }
     let negatives = c.get(K::BlameShifting)
         + c.get(K::FakeFailure)
@@ -723,20 +763,43 @@ fn score(tier: Tier, c: &Counts, shares: &PartShares, words: u32) -> u8 {
         + c.get(K::PassiveVoice)
         + c.get(K::ManualFix);
     if negatives == 0 {
-        raw += 10;
+        line(10, None, "no wording to change".into());
     }
-    raw -= i64::from(c.get(K::BlameShifting)) * 10;
-    raw -= i64::from(c.get(K::FakeFailure)) * 15;
-    raw -= i64::from(c.heavy_wording()) * 4;
-    raw -= i64::from(c.get(K::PassiveVoice)) * 3;
-    raw -= i64::from(c.get(K::ManualFix)) * 5;
+    for (kind, cost) in [
+        (K::BlameShifting, 10),
+        (K::FakeFailure, 15),
+        (K::EmotionalLanguage, 4),
+        (K::Hedging, 4),
+        (K::OverApologizing, 4),
+        (K::PassiveVoice, 3),
+        (K::ManualFix, 5),
+    ] {
+        let n = c.get(kind);
+        line(
+            -i64::from(n) * cost,
+            Some(kind),
+            format!("{n} × {} (−{cost} each)", kind.as_str().replace('_', " ")),
+        );
+    }
+    let raw: i64 = lines.iter().map(|l| i64::from(l.points)).sum();
     let (lo, hi) = match tier {
         Tier::Weak => (0, 39),
         Tier::Developing => (40, 64),
         Tier::Strong => (65, 84),
         Tier::Exemplary => (85, 100),
     };
-    u8::try_from(raw.clamp(lo, hi)).unwrap_or(0)
+    let score = raw.clamp(lo, hi);
+    if score != raw {
+        lines.push(ScoreLine {
+            reason: format!(
+                "kept within the {} band ({lo}-{hi}) so score and tier agree",
+                tier.as_str()
+            ),
+            points: (score - raw) as i32,
+            kind: None,
+        });
+    }
+    (u8::try_from(score).unwrap_or(0), lines)
 }
 
 #[cfg(test)]

@@ -337,3 +337,22 @@ fn labelled_parts_decide_segments_shares_and_missing_parts() {
     assert_eq!(a.missing_parts, [StarPart::Action]);
     assert!((a.takeaway_share - 5.0 / 18.0).abs() < 1e-9);
 }
+
+#[test]
+fn score_lines_add_up_to_the_score() {
+    for text in [
+        NO_FIX_STORY,
+        "It was not my fault. The QA team should have caught it and the whole week was a nightmare.",
+        "I shipped a bug that cost 3 days. I learned to test first, and now every release has a checklist.",
+    ] {
+        let a = analyze(text).unwrap();
+        let sum: i32 = a.score_lines.iter().map(|l| l.points).sum();
+        assert_eq!(sum, i32::from(a.score), "{text}");
+        assert!(a.score_lines.iter().all(|l| l.points != 0));
+    }
+    let blamed = analyze("It was not my fault. The QA team should have caught it.").unwrap();
+    assert!(blamed
+        .score_lines
+        .iter()
+        .any(|l| l.kind == Some(FindingKind::BlameShifting) && l.points < 0));
+}
