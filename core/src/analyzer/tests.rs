@@ -356,3 +356,11 @@ fn score_lines_add_up_to_the_score() {
         .iter()
         .any(|l| l.kind == Some(FindingKind::BlameShifting) && l.points < 0));
 }
+
+#[test]
+fn numbers_that_name_or_date_things_are_not_metrics() {
+    let text = "In 2019 I moved us to version 3 two years ago and had it done by six, at 7 pm.";
+    assert_eq!(spans_of(text, FindingKind::Metric), Vec::<String>::new());
+    let impact = "I cut the wait by 30% and we saved two weeks.";
+    assert_eq!(spans_of(impact, FindingKind::Metric), ["30%", "two weeks"]);
+}
