@@ -491,7 +491,9 @@ fn explain(kind: FindingKind, spanned: &str) -> (String, Option<String>) {
     match kind {
         FindingKind::BlameShifting => (
             format!("{quoted} points at someone or something else as the cause."),
-            Some("Name your own part instead, e.g. \u{201C}I didn't confirm the scope with the vendor before committing to the date.\u{201D}".into()),
+            Some(format!(
+                "Instead of {quoted}, say what was in your hands: what you could have checked, asked for or agreed earlier."
+            )),
         ),
         FindingKind::PassiveVoice => (
             format!("{quoted} hides who acted."),
@@ -503,11 +505,11 @@ fn explain(kind: FindingKind, spanned: &str) -> (String, Option<String>) {
         ),
         FindingKind::EmotionalLanguage => (
             format!("{quoted} dramatises the story; interviewers listen for facts."),
-            Some("Describe the impact neutrally, e.g. \u{201C}a serious setback: the launch slipped two weeks\u{201D}.".into()),
+            Some(format!("Drop {quoted} and say what it cost in facts: time, money or people affected.")),
         ),
         FindingKind::OverApologizing => (
             format!("{quoted} apologises to the interviewer or runs yourself down."),
-            Some("Leave the apology out; state what happened and what you changed.".into()),
+            Some(format!("Leave {quoted} out; state what happened and what you changed.")),
         ),
         FindingKind::FakeFailure => (
             format!("{quoted} reads as a strength dressed up as a failure."),
@@ -527,31 +529,41 @@ fn explain(kind: FindingKind, spanned: &str) -> (String, Option<String>) {
     }
 }
 
-/// "the deadline was missed" -> "I missed the deadline".
+/// "the deadline was missed" -> "___ missed the deadline". The actor is left
+/// blank (the text does not say who acted) and a rewrite is offered only for the
+/// plain shape determiner + noun(s) + was/were + regular past participle, where
+/// the participle is also the past tense; anything else (negation, irregular
+/// verbs, fragments) gets the general advice rather than a wrong sentence.
 fn passive_rewrite(spanned: &str) -> String {
-    let words: Vec<&str> = spanned.split_whitespace().collect();
-    let be = words.iter().position(|w| {
-        matches!(
-            w.to_ascii_lowercase().as_str(),
-            "was" | "were" | "got" | "wasn't" | "weren't"
+    let words: Vec<String> = spanned
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+                .to_owned()
+        })
+        .collect();
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let n = lower.len();
+    let plain = n >= 3
+        && matches!(lower[n - 2].as_str(), "was" | "were")
+        && lower[n - 1].len() >= 5
+        && lower[n - 1].ends_with("ed")
+        && matches!(
+            lower[0].as_str(),
+            "the" | "a" | "an" | "our" | "my" | "his" | "her" | "their" | "this" | "that" | "its"
         )
-    });
-    match (be, words.last()) {
-        (Some(b), Some(verb)) if b > 0 && b + 1 < words.len() => {
-            let subject = words[..b].join(" ");
-            let subject = lowercase_first(&subject);
-            format!("Say who did it: \u{201C}I {verb} {subject}\u{201D} (or name the person or team).")
-        }
-        _ => "Say who did it, e.g. \u{201C}I made a mistake\u{201D} instead of \u{201C}mistakes were made\u{201D}.".into(),
-    }
-}
-
-fn lowercase_first(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) if !s.starts_with("I ") => c.to_lowercase().chain(chars).collect(),
-        Some(_) => s.to_owned(),
-        None => String::new(),
+        && n - 2 <= 4
+        && lower[1..n - 2]
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'));
+    if plain {
+        let object = lower[..n - 2].join(" ");
+        format!(
+            "Say who did it: \u{201C}___ {} {object}\u{201D}, with \u{201C}I\u{201D} or the person or team in the blank.",
+            lower[n - 1]
+        )
+    } else {
+        "Say who did it: start the sentence with the person or team who acted (\u{201C}I\u{201D} when it was you).".into()
     }
 }
 
