@@ -262,7 +262,7 @@ pub fn analyze_with(text: &str, profile: &Profile) -> Result<Analysis, AnalyzerE
     let parsed = parse(text)?;
     let parts = structure::label(&parsed);
     let missing = missing_parts(&parsed, &parts);
-    Ok(finish(&parsed, &parts, missing, profile))
+    Ok(finish(&parsed, &parts, missing, profile, Labels::Heard))
 }
 
 /// A story written part by part: the non-empty parts, trimmed, joined in the
@@ -333,7 +333,7 @@ pub fn analyze_labelled(
     .filter(|(wanted, _)| !labelled(wanted))
     .map(|(_, part)| part)
     .collect();
-    Ok(finish(&parsed, &parts, missing, profile))
+    Ok(finish(&parsed, &parts, missing, profile, Labels::Given))
 }
 
 /// The part the analyzer hears in each sentence of `text`, ignoring any labels.
@@ -369,22 +369,45 @@ fn segments(text: &text::Text, parts: &[StarPart]) -> Vec<Segment> {
         .collect()
 }
 
+/// How the sentence labels came about.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Labels {
+    /// Guessed by the analyzer: a sentence praised as a systemic fix is a takeaway.
+    Heard,
+    /// Set by the learner and kept as they are.
+    Given,
+}
+
 fn finish(
     parsed: &text::Text,
     parts: &[StarPart],
     missing_parts: Vec<StarPart>,
     profile: &Profile,
+    labels: Labels,
 ) -> Analysis {
     let word_count = u32::try_from(parsed.tokens.len()).unwrap_or(u32::MAX);
-    let shares = part_shares(parsed, parts);
     let info = sentence_info(parsed, parts);
     let hits = detect::detect(parsed, &info);
+    let mut parts = parts.to_vec();
+    if labels == Labels::Heard {
+        // A process change is the takeaway's content ("The following week I introduced
+        // a rule..."), whatever its opening words: never praise it beside "no takeaway".
+        for h in hits.iter().filter(|h| h.kind == FindingKind::SystemicFix) {
+            let n = parsed.sentences.partition_point(|s| s.last <= h.first);
+            if let Some(part) = parts.get_mut(n) {
+                *part = StarPart::Takeaway;
+            }
+        }
+    }
+    let parts = &parts[..];
+    let shares = part_shares(parsed, parts);
 
     let mut findings: Vec<Finding> = hits
         .iter()
         .filter(|h| !profile.ignores(h.kind))
         .map(|h| span_finding(parsed, h))
         .collect();
+    drop_praise_on_negative_spans(&mut findings);
     let whole = whole_answer_findings(word_count, &shares, &missing_parts, &findings, profile);
     findings.extend(whole.into_iter().filter(|f| !profile.ignores(f.kind)));
 
@@ -403,6 +426,19 @@ fn finish(
         part_shares: shares,
         missing_parts,
     }
+}
+
+/// A number inside a flagged phrase ("a total nightmare for 3 weeks" flagged as
+/// emotional) is not also praised: one span never gets both.
+fn drop_praise_on_negative_spans(findings: &mut Vec<Finding>) {
+    let negatives: Vec<(usize, usize)> = findings
+        .iter()
+        .filter(|f| !f.kind.is_positive() && f.end > f.start)
+        .map(|f| (f.start, f.end))
+        .collect();
+    findings.retain(|f| {
+        f.kind != FindingKind::Metric || !negatives.iter().any(|&(s, e)| s < f.end && f.start < e)
+    });
 }
 
 fn part_shares(text: &text::Text, parts: &[StarPart]) -> PartShares {

@@ -385,3 +385,32 @@ fn numbers_that_name_or_date_things_are_not_metrics() {
     let impact = "I cut the wait by 30% and we saved two weeks.";
     assert_eq!(spans_of(impact, FindingKind::Metric), ["30%", "two weeks"]);
 }
+
+#[test]
+fn a_systemic_fix_without_cue_words_is_the_takeaway() {
+    let text = "Last year I ran our clinic's move to a new booking system and I chose to skip the \
+rehearsal with the front desk. On the first morning 40 patients were double-booked and we lost two \
+days. The following week I introduced a rule that every go-live starts with a dry run at the front \
+desk, and the checklist for it is signed by the whole team before any date is set.";
+    let a = analyze(text).unwrap();
+    let kinds: Vec<FindingKind> = a.findings.iter().map(|f| f.kind).collect();
+    assert!(kinds.contains(&FindingKind::SystemicFix), "{kinds:?}");
+    assert!(!kinds.contains(&FindingKind::MissingTakeaway), "{kinds:?}");
+    assert!(a.takeaway_share > 0.0);
+}
+
+#[test]
+fn a_flagged_phrase_is_not_also_praised() {
+    let text = "It was not my fault that the marketing team did zero promotion for 3 weeks.";
+    let a = analyze(text).unwrap();
+    for praise in a.findings.iter().filter(|f| f.kind.is_positive()) {
+        assert!(
+            !a.findings.iter().any(|n| !n.kind.is_positive()
+                && n.end > n.start
+                && n.start < praise.end
+                && praise.start < n.end),
+            "{:?} overlaps a negative",
+            praise.text
+        );
+    }
+}
