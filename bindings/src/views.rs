@@ -292,10 +292,29 @@ pub struct FindingView {
     pub suggestion: Option<String>,
 }
 
+/// One reason for the score: what earned or cost how many points.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct ScoreLineView {
+    pub reason: String,
+    pub points: i32,
+    /// Stable name of the finding kind behind the line, if any.
+    pub kind: Option<String>,
+}
+
+/// One part's share of the answer's words (the STAR-T split).
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct PartShareView {
+    pub part: StoryPart,
+    pub share: f64,
+}
+
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct AnalysisView {
     pub tier: AnswerTier,
     pub score: u8,
+    /// Adds up to `score`.
+    pub score_lines: Vec<ScoreLineView>,
+    pub part_shares: Vec<PartShareView>,
     pub word_count: u32,
     pub speaking_seconds: u32,
     pub takeaway_share: f64,
@@ -311,6 +330,22 @@ impl AnalysisView {
         AnalysisView {
             tier: analysis.tier.into(),
             score: analysis.score,
+            score_lines: analysis
+                .score_lines
+                .into_iter()
+                .map(|l| ScoreLineView {
+                    reason: l.reason,
+                    points: l.points,
+                    kind: l.kind.map(|k| k.as_str().to_owned()),
+                })
+                .collect(),
+            part_shares: StarPart::ALL
+                .iter()
+                .map(|&p| PartShareView {
+                    part: p.into(),
+                    share: analysis.part_shares.of(p),
+                })
+                .collect(),
             word_count: analysis.word_count,
             speaking_seconds: analysis.speaking_seconds,
             takeaway_share: analysis.takeaway_share,

@@ -333,6 +333,27 @@ pub fn analysis(out: &mut impl Write, text: &str, analysis: &Analysis) -> CliRes
             write!(out, "{}", wrap(&format!("Try: {s}"), "    "))?;
         }
     }
+    analysis_explanation(out, analysis)
+}
+
+/// Why the score is what it is, and the STAR-T split of the words.
+fn analysis_explanation(out: &mut impl Write, analysis: &Analysis) -> CliResult {
+    let shares = &analysis.part_shares;
+    writeln!(
+        out,
+        "{} situation {:.0}% · task {:.0}% · action {:.0}% · result {:.0}% · takeaway {:.0}%",
+        style("Split:").bold(),
+        shares.situation * 100.0,
+        shares.task * 100.0,
+        shares.action * 100.0,
+        shares.result * 100.0,
+        shares.takeaway * 100.0
+    )?;
+    writeln!(out, "{}", style("Score:").bold())?;
+    for line in &analysis.score_lines {
+        writeln!(out, "  {:>+4}  {}", line.points, line.reason)?;
+    }
+    writeln!(out, "  {:>4}  total", analysis.score)?;
     Ok(())
 }
 

@@ -379,9 +379,74 @@ fn metrics(text: &Text, s: &Sentence, hits: &mut Vec<Hit>) {
         } {
             last += 1;
         }
-        push(hits, FindingKind::Metric, i, last);
+        if !is_not_impact(text, s, i, last) {
+            push(hits, FindingKind::Metric, i, last);
+        }
         i = last;
     }
+}
+
+/// Numbers that name or date something rather than measure the story's impact:
+/// "version 3", "ward 6", "two years ago", "by six", "at 7 pm".
+fn is_not_impact(text: &Text, s: &Sentence, first: usize, last: usize) -> bool {
+    let before = if first > s.first {
+        text.word(first - 1)
+    } else {
+        ""
+    };
+    let after = if last < s.last { text.word(last) } else { "" };
+    let label = matches!(
+        before,
+        "version"
+            | "v"
+            | "release"
+            | "build"
+            | "phase"
+            | "step"
+            | "level"
+            | "grade"
+            | "chapter"
+            | "page"
+            | "room"
+            | "ward"
+            | "bed"
+            | "floor"
+            | "gate"
+            | "aisle"
+            | "sprint"
+            | "season"
+            | "episode"
+            | "iteration"
+            | "no"
+            | "number"
+    );
+    let ago = after == "ago";
+    let clock = (first + 1..=last).any(|k| {
+        matches!(
+            if k < s.last { text.word(k) } else { "" },
+            "am" | "pm" | "a.m" | "p.m" | "o'clock"
+        )
+    });
+    let bare_hour = last == first + 1
+        && matches!(
+            before,
+            "by" | "at" | "until" | "till" | "before" | "after" | "around"
+        )
+        && hour_value(text.word(first)).is_some();
+    label || ago || clock || bare_hour
+}
+
+/// 1 to 12, as digits or a word: a clock hour when it follows "by" or "at".
+fn hour_value(w: &str) -> Option<u8> {
+    const WORDS: [&str; 12] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve",
+    ];
+    let n = w
+        .parse::<u8>()
+        .ok()
+        .or_else(|| WORDS.iter().position(|x| *x == w).map(|p| p as u8 + 1))?;
+    (1..=12).contains(&n).then_some(n)
 }
 
 fn spelled_quantity(w: &str, next: &str) -> bool {

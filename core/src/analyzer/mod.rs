@@ -223,10 +223,24 @@ impl PartShares {
     }
 }
 
+/// One reason the score is what it is.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScoreLine {
+    /// What earned or cost the points, in plain words.
+    pub reason: String,
+    /// Signed contribution to the score.
+    pub points: i32,
+    /// The finding kind behind the line, when there is one.
+    pub kind: Option<FindingKind>,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Analysis {
     pub tier: Tier,
     pub score: u8,
+    /// Why the score is what it is: the lines add up to `score`, the last one
+    /// bringing the sum into the tier's band when it fell outside.
+    pub score_lines: Vec<ScoreLine>,
     pub word_count: u32,
     pub speaking_seconds: u32,
     pub takeaway_share: f64,
@@ -248,7 +262,7 @@ pub fn analyze_with(text: &str, profile: &Profile) -> Result<Analysis, AnalyzerE
     let parsed = parse(text)?;
     let parts = structure::label(&parsed);
     let missing = missing_parts(&parsed, &parts);
-    Ok(finish(&parsed, &parts, missing, profile))
+    Ok(finish(&parsed, &parts, missing, profile, Labels::Heard))
 }
 
 /// A story written part by part: the non-empty parts, trimmed, joined in the
@@ -319,7 +333,7 @@ pub fn analyze_labelled(
     .filter(|(wanted, _)| !labelled(wanted))
     .map(|(_, part)| part)
     .collect();
-    Ok(finish(&parsed, &parts, missing, profile))
+    Ok(finish(&parsed, &parts, missing, profile, Labels::Given))
 }
 
 /// The part the analyzer hears in each sentence of `text`, ignoring any labels.
@@ -355,31 +369,55 @@ fn segments(text: &text::Text, parts: &[StarPart]) -> Vec<Segment> {
         .collect()
 }
 
+/// How the sentence labels came about.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Labels {
+    /// Guessed by the analyzer: a sentence praised as a systemic fix is a takeaway.
+    Heard,
+    /// Set by the learner and kept as they are.
+    Given,
+}
+
 fn finish(
     parsed: &text::Text,
     parts: &[StarPart],
     missing_parts: Vec<StarPart>,
     profile: &Profile,
+    labels: Labels,
 ) -> Analysis {
     let word_count = u32::try_from(parsed.tokens.len()).unwrap_or(u32::MAX);
-    let shares = part_shares(parsed, parts);
     let info = sentence_info(parsed, parts);
     let hits = detect::detect(parsed, &info);
+    let mut parts = parts.to_vec();
+    if labels == Labels::Heard {
+        // A process change is the takeaway's content ("The following week I introduced
+        // a rule..."), whatever its opening words: never praise it beside "no takeaway".
+        for h in hits.iter().filter(|h| h.kind == FindingKind::SystemicFix) {
+            let n = parsed.sentences.partition_point(|s| s.last <= h.first);
+            if let Some(part) = parts.get_mut(n) {
+                *part = StarPart::Takeaway;
+            }
+        }
+    }
+    let parts = &parts[..];
+    let shares = part_shares(parsed, parts);
 
     let mut findings: Vec<Finding> = hits
         .iter()
         .filter(|h| !profile.ignores(h.kind))
         .map(|h| span_finding(parsed, h))
         .collect();
+    drop_praise_on_negative_spans(&mut findings);
     let whole = whole_answer_findings(word_count, &shares, &missing_parts, &findings, profile);
     findings.extend(whole.into_iter().filter(|f| !profile.ignores(f.kind)));
 
     let counts = Counts::new(&findings, profile);
     let tier = tier(&counts, &shares, word_count, profile);
-    let score = score(tier, &counts, &shares, word_count);
+    let (score, score_lines) = score(tier, &counts, &shares, word_count);
     Analysis {
         tier,
         score,
+        score_lines,
         word_count,
         speaking_seconds: (word_count.saturating_mul(60) + WORDS_PER_MINUTE / 2) / WORDS_PER_MINUTE,
         takeaway_share: shares.takeaway,
@@ -388,6 +426,19 @@ fn finish(
         part_shares: shares,
         missing_parts,
     }
+}
+
+/// A number inside a flagged phrase ("a total nightmare for 3 weeks" flagged as
+/// emotional) is not also praised: one span never gets both.
+fn drop_praise_on_negative_spans(findings: &mut Vec<Finding>) {
+    let negatives: Vec<(usize, usize)> = findings
+        .iter()
+        .filter(|f| !f.kind.is_positive() && f.end > f.start)
+        .map(|f| (f.start, f.end))
+        .collect();
+    findings.retain(|f| {
+        f.kind != FindingKind::Metric || !negatives.iter().any(|&(s, e)| s < f.end && f.start < e)
+    });
 }
 
 fn part_shares(text: &text::Text, parts: &[StarPart]) -> PartShares {
@@ -476,7 +527,9 @@ fn explain(kind: FindingKind, spanned: &str) -> (String, Option<String>) {
     match kind {
         FindingKind::BlameShifting => (
             format!("{quoted} points at someone or something else as the cause."),
-            Some("Name your own part instead, e.g. \u{201C}I didn't confirm the scope with the vendor before committing to the date.\u{201D}".into()),
+            Some(format!(
+                "Instead of {quoted}, say what was in your hands: what you could have checked, asked for or agreed earlier."
+            )),
         ),
         FindingKind::PassiveVoice => (
             format!("{quoted} hides who acted."),
@@ -488,11 +541,11 @@ fn explain(kind: FindingKind, spanned: &str) -> (String, Option<String>) {
         ),
         FindingKind::EmotionalLanguage => (
             format!("{quoted} dramatises the story; interviewers listen for facts."),
-            Some("Describe the impact neutrally, e.g. \u{201C}a serious setback: the launch slipped two weeks\u{201D}.".into()),
+            Some(format!("Drop {quoted} and say what it cost in facts: time, money or people affected.")),
         ),
         FindingKind::OverApologizing => (
             format!("{quoted} apologises to the interviewer or runs yourself down."),
-            Some("Leave the apology out; state what happened and what you changed.".into()),
+            Some(format!("Leave {quoted} out; state what happened and what you changed.")),
         ),
         FindingKind::FakeFailure => (
             format!("{quoted} reads as a strength dressed up as a failure."),
@@ -512,31 +565,41 @@ fn explain(kind: FindingKind, spanned: &str) -> (String, Option<String>) {
     }
 }
 
-/// "the deadline was missed" -> "I missed the deadline".
+/// "the deadline was missed" -> "___ missed the deadline". The actor is left
+/// blank (the text does not say who acted) and a rewrite is offered only for the
+/// plain shape determiner + noun(s) + was/were + regular past participle, where
+/// the participle is also the past tense; anything else (negation, irregular
+/// verbs, fragments) gets the general advice rather than a wrong sentence.
 fn passive_rewrite(spanned: &str) -> String {
-    let words: Vec<&str> = spanned.split_whitespace().collect();
-    let be = words.iter().position(|w| {
-        matches!(
-            w.to_ascii_lowercase().as_str(),
-            "was" | "were" | "got" | "wasn't" | "weren't"
+    let words: Vec<String> = spanned
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+                .to_owned()
+        })
+        .collect();
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let n = lower.len();
+    let plain = n >= 3
+        && matches!(lower[n - 2].as_str(), "was" | "were")
+        && lower[n - 1].len() >= 5
+        && lower[n - 1].ends_with("ed")
+        && matches!(
+            lower[0].as_str(),
+            "the" | "a" | "an" | "our" | "my" | "his" | "her" | "their" | "this" | "that" | "its"
         )
-    });
-    match (be, words.last()) {
-        (Some(b), Some(verb)) if b > 0 && b + 1 < words.len() => {
-            let subject = words[..b].join(" ");
-            let subject = lowercase_first(&subject);
-            format!("Say who did it: \u{201C}I {verb} {subject}\u{201D} (or name the person or team).")
-        }
-        _ => "Say who did it, e.g. \u{201C}I made a mistake\u{201D} instead of \u{201C}mistakes were made\u{201D}.".into(),
-    }
-}
-
-fn lowercase_first(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) if !s.starts_with("I ") => c.to_lowercase().chain(chars).collect(),
-        Some(_) => s.to_owned(),
-        None => String::new(),
+        && n - 2 <= 4
+        && lower[1..n - 2]
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'));
+    if plain {
+        let object = lower[..n - 2].join(" ");
+        format!(
+            "Say who did it: \u{201C}___ {} {object}\u{201D}, with \u{201C}I\u{201D} or the person or team in the blank.",
+            lower[n - 1]
+        )
+    } else {
+        "Say who did it: start the sentence with the person or team who acted (\u{201C}I\u{201D} when it was you).".into()
     }
 }
 
@@ -690,32 +753,57 @@ fn tier(c: &Counts, shares: &PartShares, words: u32, profile: &Profile) -> Tier 
     }
 }
 
-fn score(tier: Tier, c: &Counts, shares: &PartShares, words: u32) -> u8 {
+/// The score and the lines that add up to it (see the module docs for the weights).
+fn score(tier: Tier, c: &Counts, shares: &PartShares, words: u32) -> (u8, Vec<ScoreLine>) {
     use FindingKind as K;
-    let mut raw: i64 = 0;
+    let mut lines = Vec::new();
+    let mut line = |points: i64, kind: Option<K>, reason: String| {
+        if points != 0 {
+            lines.push(ScoreLine {
+                reason,
+                points: points as i32,
+                kind,
+            });
+        }
+    };
     if c.satisfied(K::Ownership) {
-        raw += 20;
+        line(20, Some(K::Ownership), "you own what went wrong".into());
     }
     let metrics = if c.ignores(K::Metric) {
         3
     } else {
         c.get(K::Metric).min(3)
     };
-    raw += i64::from(metrics) * 5;
+    line(
+        i64::from(metrics) * 5,
+        Some(K::Metric),
+        format!("{metrics} number(s) that show the impact (5 each, up to 3)"),
+    );
     if c.satisfied(K::SystemicFix) {
-        raw += 15;
+        line(
+            15,
+            Some(K::SystemicFix),
+            "a repeatable process change".into(),
+        );
     }
     let takeaway = if c.ignores(K::MissingTakeaway) {
         0.5
     } else {
         shares.takeaway
     };
-    raw += (25.0 * (takeaway / 0.5).min(1.0)).round() as i64;
+    line(
+        (25.0 * (takeaway / 0.5).min(1.0)).round() as i64,
+        None,
+        format!(
+            "takeaway is {:.0}% of the words (full 25 at half)",
+            shares.takeaway * 100.0
+        ),
+    );
     if !c.has(K::MissingPart) {
-        raw += 10;
+        line(10, None, "every part of the story is there".into());
     }
     if (TOO_SHORT_WORDS..=TOO_LONG_WORDS).contains(&words) {
-        raw += 5;
+        line(5, None, format!("{words} words is a good length"));
     }
     let negatives = c.get(K::BlameShifting)
         + c.get(K::FakeFailure)
@@ -723,20 +811,43 @@ fn score(tier: Tier, c: &Counts, shares: &PartShares, words: u32) -> u8 {
         + c.get(K::PassiveVoice)
         + c.get(K::ManualFix);
     if negatives == 0 {
-        raw += 10;
+        line(10, None, "no wording to change".into());
     }
-    raw -= i64::from(c.get(K::BlameShifting)) * 10;
-    raw -= i64::from(c.get(K::FakeFailure)) * 15;
-    raw -= i64::from(c.heavy_wording()) * 4;
-    raw -= i64::from(c.get(K::PassiveVoice)) * 3;
-    raw -= i64::from(c.get(K::ManualFix)) * 5;
+    for (kind, cost) in [
+        (K::BlameShifting, 10),
+        (K::FakeFailure, 15),
+        (K::EmotionalLanguage, 4),
+        (K::Hedging, 4),
+        (K::OverApologizing, 4),
+        (K::PassiveVoice, 3),
+        (K::ManualFix, 5),
+    ] {
+        let n = c.get(kind);
+        line(
+            -i64::from(n) * cost,
+            Some(kind),
+            format!("{n} × {} (−{cost} each)", kind.as_str().replace('_', " ")),
+        );
+    }
+    let raw: i64 = lines.iter().map(|l| i64::from(l.points)).sum();
     let (lo, hi) = match tier {
         Tier::Weak => (0, 39),
         Tier::Developing => (40, 64),
         Tier::Strong => (65, 84),
         Tier::Exemplary => (85, 100),
     };
-    u8::try_from(raw.clamp(lo, hi)).unwrap_or(0)
+    let score = raw.clamp(lo, hi);
+    if score != raw {
+        lines.push(ScoreLine {
+            reason: format!(
+                "kept within the {} band ({lo}-{hi}) so score and tier agree",
+                tier.as_str()
+            ),
+            points: (score - raw) as i32,
+            kind: None,
+        });
+    }
+    (u8::try_from(score).unwrap_or(0), lines)
 }
 
 #[cfg(test)]
