@@ -191,6 +191,7 @@ impl Learner {
         let stamp = self.stamp(now);
         let review = ReviewRecord {
             item_id: id,
+            module_id: &self.pack.module.id,
             kind,
             stamp: &stamp,
             rating,
