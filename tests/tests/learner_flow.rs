@@ -45,19 +45,36 @@ with zero duplicate invoices.";
 /// Answers every open challenge item (choices with option 0).
 fn complete_challenge(learner: &mut Learner, now: DateTime<Utc>) {
     let plan = learner.today(now).unwrap();
+    let mut streak_on_completion = None;
     for (i, item) in plan.challenge.items.iter().filter(|i| !i.done).enumerate() {
         let at = now + Duration::minutes(i as i64 + 1);
-        match item.kind {
+        let streak = match item.kind {
             ItemKind::Exercise => {
                 learner
                     .answer_text(&item.id, STRONG_ANSWER, 60_000, at)
-                    .unwrap();
+                    .unwrap()
+                    .streak
             }
             _ => {
-                learner.answer_choice(&item.id, 0, 10_000, at).unwrap();
+                learner
+                    .answer_choice(&item.id, 0, 10_000, at)
+                    .unwrap()
+                    .streak
             }
-        }
+        };
+        assert!(
+            streak.is_none() || streak_on_completion.is_none(),
+            "one completion"
+        );
+        streak_on_completion = streak_on_completion.or(streak);
     }
+    let streak_now = learner.streak(now + Duration::hours(1)).unwrap().current;
+    assert!(streak_now >= 1);
+    assert_eq!(
+        streak_on_completion,
+        Some(streak_now),
+        "the completing answer reports the streak"
+    );
     assert!(
         learner
             .today(now + Duration::hours(1))
@@ -220,7 +237,7 @@ fn bad_imports_are_refused_whole() {
         "not json".to_owned(),
         "{}".to_owned(),
         good.replace("\"rating\": 3", "\"rating\": 9"),
-        good.replace("\"version\": 1", "\"version\": 99"),
+        good.replace("\"version\": 2", "\"version\": 99"),
         good.replacen(
             "\"learning_day\": \"2026-03-02\"",
             "\"learning_day\": \"yesterday\"",

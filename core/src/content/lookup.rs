@@ -45,6 +45,16 @@ impl<'a> ItemRef<'a> {
 }
 
 impl Module {
+    /// The ids of every practisable item: what progress is stored under.
+    pub fn item_ids(&self) -> impl Iterator<Item = &str> + '_ {
+        let quiz = self.quiz.iter().map(|q| q.id.as_str());
+        let scenarios = self.practice_scenarios.iter().map(|s| s.id.as_str());
+        let exercises = self.exercises.iter().map(|e| e.id.as_str());
+        quiz.chain(scenarios)
+            .chain(exercises)
+            .chain(std::iter::once(self.open_practice.id.as_str()))
+    }
+
     pub fn quiz_question(&self, id: &str) -> Option<&QuizQuestion> {
         self.quiz.iter().find(|q| q.id == id)
     }

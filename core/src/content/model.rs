@@ -38,6 +38,33 @@ pub struct Module {
     pub faq: Vec<Faq>,
     pub related_topics: Vec<String>,
     pub related_roles: Vec<String>,
+    /// Ids of other modules worth taking next; the catalog lists those installed.
+    #[serde(default)]
+    pub related_modules: Vec<String>,
+    /// What the written answers of this module are, which decides how they
+    /// are analyzed.
+    #[serde(default)]
+    pub answer_kind: AnswerKind,
+}
+
+/// How a module's written answers are read: a behavioural story is held to
+/// the STAR-T structure and wording rules; a technical explanation is checked
+/// for the exercise's key ideas and for clarity, never for a story's shape.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnswerKind {
+    #[default]
+    Story,
+    Explanation,
+}
+
+impl AnswerKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AnswerKind::Story => "story",
+            AnswerKind::Explanation => "explanation",
+        }
+    }
 }
 
 /// A concept tag: quiz questions, scenarios and exercises point at these ids.

@@ -165,6 +165,7 @@ fn required_texts(m: &Module) -> Vec<Text<'_>> {
     t.extend(indexed(MODULE, "takeaways", &m.takeaways));
     t.extend(indexed(MODULE, "related_topics", &m.related_topics));
     t.extend(indexed(MODULE, "related_roles", &m.related_roles));
+    t.extend(indexed(MODULE, "related_modules", &m.related_modules));
     t.extend(indexed(INTERVIEWER, "dos", &m.interviewer.dos));
     t.extend(indexed(INTERVIEWER, "donts", &m.interviewer.donts));
     for c in &m.concepts {

@@ -2,7 +2,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::stable_hash::{fnv1a, mix};
@@ -36,6 +36,7 @@ impl ChallengeKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChallengeItem {
     pub id: String,
+    pub module: String,
     pub kind: ChallengeKind,
 }
 
@@ -50,9 +51,13 @@ pub struct Challenge {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Candidate {
     pub id: String,
+    /// The module the item belongs to; a challenge mixes the modules offered.
+    pub module: String,
     pub concepts: Vec<String>,
     /// Due for review today (from the scheduler).
     pub due: bool,
+    /// When the learner last answered it; `None` if never.
+    pub last_practised: Option<DateTime<Utc>>,
     /// False for content behind the unlock; such items are never picked.
     pub accessible: bool,
 }
@@ -75,8 +80,12 @@ pub struct ChallengePool {
 /// [`SCENARIO_ITEMS`] scenario and [`EXERCISE_ITEMS`] exercise, fewer when
 /// the pool runs short.
 ///
-/// Within each kind, items are ranked by: due before not due; then bringing
-/// a concept not yet covered by this kind's earlier picks; then touching the
+/// Within each kind, items are ranked by: due before not due; then coming
+/// from the module with the fewest picks so far in the whole challenge (so
+/// every started module takes part); then, among items not due, never
+/// practised before practised, and practised longest ago first (so a small
+/// free set rotates instead of repeating yesterday's item); then bringing a
+/// concept not yet covered by this kind's earlier picks; then touching the
 /// weakest such concept (so three quiz questions spread over the three
 /// weakest concepts); then a stable hash of `(learner_seed, learning_day,
 /// id)`, which varies the choice from day to day and learner to learner while
@@ -90,15 +99,21 @@ pub fn build_challenge(
     let salt = day_salt(learner_seed, learning_day);
     let weak_rank = concept_ranks(&pool.weak_concepts);
     let mut chosen = HashSet::new();
+    let mut per_module: HashMap<&str, usize> = HashMap::new();
     let mut items = Vec::new();
     for (candidates, count, kind) in [
         (&pool.quiz, QUIZ_ITEMS, ChallengeKind::Quiz),
         (&pool.scenarios, SCENARIO_ITEMS, ChallengeKind::Scenario),
         (&pool.exercises, EXERCISE_ITEMS, ChallengeKind::Exercise),
     ] {
-        for picked in pick(candidates, count, &weak_rank, salt, &mut chosen) {
+        let mut picks = Picks {
+            chosen: &mut chosen,
+            per_module: &mut per_module,
+        };
+        for picked in picks.pick(candidates, count, &weak_rank, salt) {
             items.push(ChallengeItem {
                 id: picked.id.clone(),
+                module: picked.module.clone(),
                 kind,
             });
         }
@@ -123,34 +138,46 @@ fn concept_ranks(weak_concepts: &[String]) -> HashMap<&str, usize> {
     ranks
 }
 
-fn pick<'p>(
-    candidates: &'p [Candidate],
-    count: usize,
-    weak_rank: &HashMap<&str, usize>,
-    salt: u64,
-    chosen: &mut HashSet<&'p str>,
-) -> Vec<&'p Candidate> {
-    let mut covered: HashSet<&str> = HashSet::new();
-    let mut picked = Vec::with_capacity(count);
-    while picked.len() < count {
-        let best = candidates
-            .iter()
-            .filter(|c| c.accessible && !chosen.contains(c.id.as_str()))
-            .min_by_key(|c| {
-                (
-                    !c.due,
-                    c.concepts.iter().all(|k| covered.contains(k.as_str())),
-                    weakness(c, weak_rank, &covered),
-                    mix(salt ^ fnv1a(&c.id)),
-                    c.id.as_str(),
-                )
-            });
-        let Some(best) = best else { break };
-        chosen.insert(best.id.as_str());
-        covered.extend(best.concepts.iter().map(String::as_str));
-        picked.push(best);
+/// What the challenge holds so far, across kinds.
+struct Picks<'a, 'p> {
+    chosen: &'a mut HashSet<&'p str>,
+    per_module: &'a mut HashMap<&'p str, usize>,
+}
+
+impl<'p> Picks<'_, 'p> {
+    fn pick(
+        &mut self,
+        candidates: &'p [Candidate],
+        count: usize,
+        weak_rank: &HashMap<&str, usize>,
+        salt: u64,
+    ) -> Vec<&'p Candidate> {
+        let mut covered: HashSet<&str> = HashSet::new();
+        let mut picked = Vec::with_capacity(count);
+        while picked.len() < count {
+            let best = candidates
+                .iter()
+                .filter(|c| c.accessible && !self.chosen.contains(c.id.as_str()))
+                .min_by_key(|c| {
+                    (
+                        !c.due,
+                        self.per_module.get(c.module.as_str()).copied().unwrap_or(0),
+                        // Due items are all overdue alike; freshness ranks the rest.
+                        if c.due { None } else { c.last_practised },
+                        c.concepts.iter().all(|k| covered.contains(k.as_str())),
+                        weakness(c, weak_rank, &covered),
+                        mix(salt ^ fnv1a(&c.id)),
+                        c.id.as_str(),
+                    )
+                });
+            let Some(best) = best else { break };
+            self.chosen.insert(best.id.as_str());
+            *self.per_module.entry(best.module.as_str()).or_default() += 1;
+            covered.extend(best.concepts.iter().map(String::as_str));
+            picked.push(best);
+        }
+        picked
     }
-    picked
 }
 
 /// Rank of the weakest concept the candidate would newly cover (lower is weaker).
@@ -175,8 +202,10 @@ mod tests {
     fn candidate(id: &str, concept: &str) -> Candidate {
         Candidate {
             id: id.to_owned(),
+            module: "m".to_owned(),
             concepts: vec![concept.to_owned()],
             due: false,
+            last_practised: None,
             accessible: true,
         }
     }
@@ -317,6 +346,95 @@ mod tests {
             let expected = ["stakes", "specifics", "takeaway"].map(|s| Some(s.to_owned()));
             assert_eq!(quiz, expected);
             assert_eq!(concept_of(&c.items[3].id).as_deref(), Some("stakes"));
+        }
+    }
+
+    fn at_day(d: u32) -> DateTime<Utc> {
+        day(d).and_hms_opt(9, 0, 0).expect("valid time").and_utc()
+    }
+
+    #[test]
+    fn a_small_free_set_rotates_instead_of_repeating() {
+        // Two exercises and two scenarios; each day the learner does the
+        // challenge, so what was picked was practised that day.
+        let mut p = pool();
+        p.scenarios.truncate(2);
+        p.exercises.truncate(2);
+        let mut seen = Vec::new();
+        for d in 0..6 {
+            let c = build_challenge(day(d), 11, &p);
+            let exercise = c
+                .items
+                .iter()
+                .find(|i| i.kind == ChallengeKind::Exercise)
+                .unwrap();
+            let scenario = c
+                .items
+                .iter()
+                .find(|i| i.kind == ChallengeKind::Scenario)
+                .unwrap();
+            seen.push((scenario.id.clone(), exercise.id.clone()));
+            for item in &c.items {
+                for cand in p
+                    .quiz
+                    .iter_mut()
+                    .chain(&mut p.scenarios)
+                    .chain(&mut p.exercises)
+                {
+                    if cand.id == item.id {
+                        cand.last_practised = Some(at_day(d));
+                    }
+                }
+            }
+        }
+        for pair in seen.windows(2) {
+            assert_ne!(
+                pair[0].0, pair[1].0,
+                "scenario repeated on consecutive days: {seen:?}"
+            );
+            assert_ne!(
+                pair[0].1, pair[1].1,
+                "exercise repeated on consecutive days: {seen:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn practised_items_wait_for_those_never_practised_unless_due() {
+        let mut p = pool();
+        for c in p.exercises.iter_mut().skip(1) {
+            c.last_practised = Some(at_day(0));
+        }
+        let c = build_challenge(day(1), 3, &p);
+        assert_eq!(c.items[4].id, "e0", "the only exercise never practised");
+        p.exercises[6].due = true;
+        let c = build_challenge(day(1), 3, &p);
+        assert_eq!(c.items[4].id, "e6", "a due item still comes first");
+    }
+
+    #[test]
+    fn every_offered_module_takes_part() {
+        let mut p = pool();
+        for c in p
+            .quiz
+            .iter_mut()
+            .chain(&mut p.scenarios)
+            .chain(&mut p.exercises)
+        {
+            if c.id.ends_with(['1', '3', '5', '7', '9']) {
+                c.module = "other".into();
+            }
+        }
+        for d in 0..30 {
+            let c = build_challenge(day(d), 4, &p);
+            let in_other = c.items.iter().filter(|i| i.module == "other").count();
+            assert!(
+                (2..=3).contains(&in_other),
+                "day {d}: {in_other} of 5 from one module"
+            );
+            let quiz_modules: HashSet<&str> =
+                c.items[..3].iter().map(|i| i.module.as_str()).collect();
+            assert_eq!(quiz_modules.len(), 2, "day {d}");
         }
     }
 

@@ -29,6 +29,8 @@ pub struct ChoiceFeedback {
     pub rating: Rating,
     pub next_due: DateTime<Utc>,
     pub challenge_completed: bool,
+    /// The streak counting today, when this answer completed the challenge.
+    pub streak: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -40,6 +42,8 @@ pub struct ExerciseFeedback {
     pub model_answer: String,
     pub checklist: Vec<String>,
     pub challenge_completed: bool,
+    /// The streak counting today, when this answer completed the challenge.
+    pub streak: Option<u32>,
 }
 
 impl Learner {
@@ -86,7 +90,7 @@ impl Learner {
             choice: choice as u32,
             correct,
         };
-        let (next_due, challenge_completed) =
+        let (next_due, challenge_completed, streak) =
             self.record(id, kind, &state, rating, duration_ms, &attempt, now)?;
         self.observe_quiz_answer(id, correct);
         Ok(ChoiceFeedback {
@@ -99,6 +103,7 @@ impl Learner {
             rating,
             next_due,
             challenge_completed,
+            streak,
         })
     }
 
@@ -134,7 +139,7 @@ impl Learner {
             score: analysis.score,
             analysis_json: &analysis_json,
         };
-        let (next_due, challenge_completed) = self.record(
+        let (next_due, challenge_completed, streak) = self.record(
             id,
             ItemKind::Exercise,
             &state,
@@ -151,6 +156,7 @@ impl Learner {
             model_answer,
             checklist,
             challenge_completed,
+            streak,
         })
     }
 
@@ -186,12 +192,13 @@ impl Learner {
         duration_ms: u32,
         attempt: &Attempt<'_>,
         now: DateTime<Utc>,
-    ) -> Result<(DateTime<Utc>, bool)> {
+    ) -> Result<(DateTime<Utc>, bool, Option<u32>)> {
         let outcome = self.scheduler.review(id, before, rating, now)?;
         let met_before = self.storage.item(id)?.is_some();
         let stamp = self.stamp(now);
         let review = ReviewRecord {
             item_id: id,
+            module_id: &self.pack.module.id,
             kind,
             stamp: &stamp,
             rating,
@@ -207,7 +214,11 @@ impl Learner {
             kind,
             before: met_before.then(|| before.clone()),
         });
-        Ok((outcome.state.due, recorded.challenge_completed))
+        let streak = match recorded.challenge_completed {
+            true => Some(self.streak(now)?.current),
+            false => None,
+        };
+        Ok((outcome.state.due, recorded.challenge_completed, streak))
     }
 
     /// Takes back the last answer given through this learner, if nothing was

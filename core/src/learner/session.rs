@@ -191,13 +191,22 @@ impl Learner {
             .into_iter()
             .map(|c| c.concept)
             .collect();
+        let m = &self.pack.module;
+        // When each item was last answered, so a small free set rotates.
+        let practised: HashMap<String, DateTime<Utc>> = self
+            .storage
+            .module_items(&m.id)?
+            .into_iter()
+            .filter_map(|item| item.state.last_review.map(|at| (item.item_id, at)))
+            .collect();
         let candidate = |id: &str, free: bool, concepts: &[String]| Candidate {
             id: id.to_owned(),
+            module: m.id.clone(),
             concepts: concepts.to_vec(),
             due: due.contains(id),
+            last_practised: practised.get(id).copied(),
             accessible: self.is_accessible(free),
         };
-        let m = &self.pack.module;
         Ok(ChallengePool {
             quiz: m
                 .quiz

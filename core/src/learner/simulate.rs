@@ -15,6 +15,8 @@ use crate::storage::{Attempt, ItemKind, ReviewRecord, Stamp};
 /// keep memory flat.
 const BATCH: usize = 20_000;
 const HISTORY_DAYS: i64 = 730;
+/// Synthetic items belong to no installed module, so content updates never touch them.
+const SIMULATED_MODULE: &str = "simulated";
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SimulationReport {
@@ -103,6 +105,7 @@ impl Learner {
                 (
                     ReviewRecord {
                         item_id: &r.item_id,
+                        module_id: SIMULATED_MODULE,
                         kind: ItemKind::Quiz,
                         stamp: &r.stamp,
                         rating: r.rating,

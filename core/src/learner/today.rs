@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::Learner;
 use crate::daily::{self, ChallengeKind, Completion, Streak};
 use crate::error::Result;
-use crate::storage::{ItemKind, StoredChallenge};
+use crate::storage::{ItemKind, NewChallengeItem, StoredChallenge};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TodayPlan {
@@ -27,6 +27,7 @@ pub struct ChallengeView {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ChallengeItemView {
     pub id: String,
+    pub module: String,
     pub kind: ItemKind,
     pub done: bool,
 }
@@ -96,7 +97,7 @@ impl Learner {
         &mut self,
         day: NaiveDate,
         now: DateTime<Utc>,
-    ) -> Result<Vec<(String, ItemKind)>> {
+    ) -> Result<Vec<NewChallengeItem>> {
         let pool = self.challenge_pool(now)?;
         let challenge = daily::build_challenge(day, self.seed, &pool);
         Ok(challenge
@@ -108,7 +109,11 @@ impl Learner {
                     ChallengeKind::Scenario => ItemKind::Scenario,
                     ChallengeKind::Exercise => ItemKind::Exercise,
                 };
-                (item.id, kind)
+                NewChallengeItem {
+                    item_id: item.id,
+                    module_id: item.module,
+                    kind,
+                }
             })
             .collect())
     }
@@ -122,6 +127,7 @@ fn challenge_view(stored: StoredChallenge) -> ChallengeView {
             .into_iter()
             .map(|i| ChallengeItemView {
                 id: i.item_id,
+                module: i.module_id,
                 kind: i.kind,
                 done: i.done,
             })

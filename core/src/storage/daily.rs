@@ -22,13 +22,14 @@ impl Storage {
             return Ok(None);
         };
         let mut stmt = self.conn.prepare_cached(
-            "SELECT item_id, kind, done_ms FROM daily_challenge_items
+            "SELECT item_id, kind, done_ms, module_id FROM daily_challenge_items
              WHERE learning_day = ?1 ORDER BY position",
         )?;
         let items = stmt
             .query_map([day_text(day)], |r| {
                 Ok(StoredChallengeItem {
                     item_id: r.get(0)?,
+                    module_id: r.get(3)?,
                     kind: parse_kind(&r.get::<_, String>(1)?)?,
                     done: r.get::<_, Option<i64>>(2)?.is_some(),
                 })
@@ -46,7 +47,7 @@ impl Storage {
     pub fn ensure_challenge(
         &mut self,
         stamp: &Stamp,
-        items: &[(String, ItemKind)],
+        items: &[NewChallengeItem],
     ) -> Result<StoredChallenge, StorageError> {
         let day = stamp.learning_day;
         self.write(|tx| {
@@ -56,11 +57,17 @@ impl Storage {
             )?;
             if inserted == 1 {
                 let mut stmt = tx.prepare_cached(
-                    "INSERT INTO daily_challenge_items (learning_day, position, item_id, kind)
-                     VALUES (?1, ?2, ?3, ?4)",
+                    "INSERT INTO daily_challenge_items (learning_day, position, item_id, kind, module_id)
+                     VALUES (?1, ?2, ?3, ?4, ?5)",
                 )?;
-                for (position, (id, kind)) in items.iter().enumerate() {
-                    stmt.execute(params![day_text(day), position as i64, id, kind.as_str()])?;
+                for (position, item) in items.iter().enumerate() {
+                    stmt.execute(params![
+                        day_text(day),
+                        position as i64,
+                        item.item_id,
+                        item.kind.as_str(),
+                        item.module_id
+                    ])?;
                 }
             }
             Ok(())
@@ -105,12 +112,20 @@ pub(super) fn mark_challenge_item(
     if marked == 0 {
         return Ok(false);
     }
-    let open: i64 = tx.query_row(
-        "SELECT count(*) FROM daily_challenge_items WHERE learning_day = ?1 AND done_ms IS NULL",
+    complete_if_all_done(tx, stamp)
+}
+
+/// Completes the challenge of the stamp's learning day when none of its
+/// items is open any more; returns whether it did.
+pub(super) fn complete_if_all_done(tx: &Transaction<'_>, stamp: &Stamp) -> rusqlite::Result<bool> {
+    let day = day_text(stamp.learning_day);
+    let (open, total): (i64, i64) = tx.query_row(
+        "SELECT coalesce(sum(done_ms IS NULL), 0), count(*) FROM daily_challenge_items
+         WHERE learning_day = ?1",
         [&day],
-        |r| r.get(0),
+        |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
-    if open > 0 {
+    if open > 0 || total == 0 {
         return Ok(false);
     }
     tx.execute(

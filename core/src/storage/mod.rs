@@ -3,6 +3,7 @@
 
 mod backup;
 mod daily;
+mod modules;
 mod progress;
 mod purchases;
 mod records;

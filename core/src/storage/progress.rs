@@ -68,7 +68,7 @@ pub(super) fn bad_value(column: &str, value: &str) -> rusqlite::Error {
     )
 }
 
-/// Columns: item_id, kind, phase, stability, difficulty, due_ms, last_review_ms, reps, lapses.
+/// Columns: item_id, kind, phase, stability, difficulty, due_ms, last_review_ms, reps, lapses, module_id.
 fn stored_item(row: &Row<'_>) -> rusqlite::Result<StoredItem> {
     let stability: Option<f64> = row.get(3)?;
     let difficulty: Option<f64> = row.get(4)?;
@@ -81,6 +81,7 @@ fn stored_item(row: &Row<'_>) -> rusqlite::Result<StoredItem> {
     };
     Ok(StoredItem {
         item_id: row.get(0)?,
+        module_id: row.get(9)?,
         kind: parse_kind(&row.get::<_, String>(1)?)?,
         state: CardState {
             phase: parse_phase(&row.get::<_, String>(2)?)?,
@@ -94,7 +95,7 @@ fn stored_item(row: &Row<'_>) -> rusqlite::Result<StoredItem> {
 }
 
 const ITEM_COLUMNS: &str =
-    "item_id, kind, phase, stability, difficulty, due_ms, last_review_ms, reps, lapses";
+    "item_id, kind, phase, stability, difficulty, due_ms, last_review_ms, reps, lapses, module_id";
 
 impl Storage {
     /// The item's learning state, or `None` if the learner has never met it.
@@ -105,16 +106,55 @@ impl Storage {
         Ok(stmt.query_row([item_id], stored_item).optional()?)
     }
 
-    /// Items due at or before `until`, soonest first, at most `limit`.
+    /// Items due at or before `until`, soonest first, at most `limit`;
+    /// retired items are never due.
     pub fn due_items(
         &self,
         until: DateTime<Utc>,
         limit: u32,
     ) -> Result<Vec<StoredItem>, StorageError> {
-        let sql =
-            format!("SELECT {ITEM_COLUMNS} FROM items WHERE due_ms <= ?1 ORDER BY due_ms LIMIT ?2");
+        let sql = format!(
+            "SELECT {ITEM_COLUMNS} FROM items WHERE due_ms <= ?1 AND retired_ms IS NULL
+             ORDER BY due_ms LIMIT ?2"
+        );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params![to_ms(until), limit], stored_item)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The learning state of every item of `module_id` the learner has met,
+    /// retired ones left out.
+    pub fn module_items(&self, module_id: &str) -> Result<Vec<StoredItem>, StorageError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {ITEM_COLUMNS} FROM items WHERE module_id = ?1 AND retired_ms IS NULL"
+        ))?;
+        let rows = stmt.query_map([module_id], stored_item)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Per module with any current item: items met, items whose stability
+    /// reached `mature_days`, and the reviews and time spent on it (retired
+    /// items' history included: it was the learner's work).
+    pub fn module_totals(&self, mature_days: f64) -> Result<Vec<ModuleTotals>, StorageError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT i.module_id,
+                    sum(i.retired_ms IS NULL),
+                    sum(i.retired_ms IS NULL AND coalesce(i.stability, 0) >= ?1),
+                    coalesce(sum(r.reviews), 0), coalesce(sum(r.time_ms), 0)
+             FROM items i LEFT JOIN
+               (SELECT item_id, count(*) AS reviews, sum(duration_ms) AS time_ms
+                FROM review_log GROUP BY item_id) r ON r.item_id = i.item_id
+             GROUP BY i.module_id ORDER BY i.module_id",
+        )?;
+        let rows = stmt.query_map([mature_days], |r| {
+            Ok(ModuleTotals {
+                module_id: r.get(0)?,
+                items_started: r.get(1)?,
+                items_mature: r.get(2)?,
+                reviews: r.get::<_, i64>(3)? as u64,
+                time_studied_ms: r.get::<_, i64>(4)? as u64,
+            })
+        })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
@@ -174,7 +214,14 @@ impl Storage {
             )?;
             tx.execute("DELETE FROM review_log WHERE id = ?1", [newest_id])?;
             match &undo.before {
-                Some(state) => write_item(tx, &undo.item_id, undo.kind, state)?,
+                Some(state) => {
+                    let module_id: String = tx.query_row(
+                        "SELECT module_id FROM items WHERE item_id = ?1",
+                        [&undo.item_id],
+                        |r| r.get(0),
+                    )?;
+                    write_item(tx, &undo.item_id, undo.kind, &module_id, state)?
+                }
                 None => {
                     tx.execute("DELETE FROM items WHERE item_id = ?1", [&undo.item_id])?;
                 }
@@ -389,7 +436,13 @@ fn record_in(
     review: &ReviewRecord<'_>,
     attempt: &Attempt<'_>,
 ) -> rusqlite::Result<RecordedAnswer> {
-    write_item(tx, review.item_id, review.kind, review.after)?;
+    write_item(
+        tx,
+        review.item_id,
+        review.kind,
+        review.module_id,
+        review.after,
+    )?;
     let review_id = insert_review(tx, review)?;
     insert_attempt(tx, review_id, attempt)?;
     let challenge_completed = super::daily::mark_challenge_item(tx, review.item_id, review.stamp)?;
@@ -403,14 +456,16 @@ fn write_item(
     tx: &Transaction<'_>,
     item_id: &str,
     kind: ItemKind,
+    module_id: &str,
     s: &CardState,
 ) -> rusqlite::Result<()> {
     tx.prepare_cached(
-        "INSERT INTO items (item_id, kind, phase, stability, difficulty, due_ms, last_review_ms, reps, lapses)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+        "INSERT INTO items (item_id, kind, phase, stability, difficulty, due_ms, last_review_ms, reps, lapses, module_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
          ON CONFLICT (item_id) DO UPDATE SET kind = excluded.kind, phase = excluded.phase,
            stability = excluded.stability, difficulty = excluded.difficulty, due_ms = excluded.due_ms,
-           last_review_ms = excluded.last_review_ms, reps = excluded.reps, lapses = excluded.lapses",
+           last_review_ms = excluded.last_review_ms, reps = excluded.reps, lapses = excluded.lapses,
+           module_id = excluded.module_id, retired_ms = NULL",
     )?
     .execute(params![
         item_id,
@@ -422,6 +477,7 @@ fn write_item(
         s.last_review.map(to_ms),
         s.reps,
         s.lapses,
+        module_id,
     ])?;
     Ok(())
 }

@@ -46,6 +46,7 @@ impl ItemKind {
 #[derive(Debug, Clone)]
 pub struct ReviewRecord<'a> {
     pub item_id: &'a str,
+    pub module_id: &'a str,
     pub kind: ItemKind,
     pub stamp: &'a Stamp,
     pub rating: Rating,
@@ -92,6 +93,7 @@ pub struct AnswerUndo {
 #[derive(Debug, Clone, PartialEq)]
 pub struct StoredItem {
     pub item_id: String,
+    pub module_id: String,
     pub kind: ItemKind,
     pub state: CardState,
 }
@@ -107,8 +109,44 @@ pub struct StoredChallenge {
 #[derive(Debug, Clone, PartialEq)]
 pub struct StoredChallengeItem {
     pub item_id: String,
+    pub module_id: String,
     pub kind: ItemKind,
     pub done: bool,
+}
+
+/// One item of a challenge being stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewChallengeItem {
+    pub item_id: String,
+    pub module_id: String,
+    pub kind: ItemKind,
+}
+
+/// What the learner has done in one module, for the catalog and statistics.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ModuleTotals {
+    pub module_id: String,
+    /// Items met at least once and still in the module.
+    pub items_started: u32,
+    /// Items whose memory stability has reached `mature_days`.
+    pub items_mature: u32,
+    pub reviews: u64,
+    pub time_studied_ms: u64,
+}
+
+/// What matching the stored items against a module's current content changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModuleSync {
+    pub module_id: String,
+    /// The version the items were matched against before, if any.
+    pub previous_version: Option<String>,
+    pub content_version: String,
+    /// Items the module no longer has: kept with their history, out of queues.
+    pub retired: u32,
+    /// Retired items the module has again.
+    pub restored: u32,
+    /// Open entries of today's challenge dropped because their item retired.
+    pub challenge_items_dropped: u32,
 }
 
 /// A completed challenge, for streaks.

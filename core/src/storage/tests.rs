@@ -33,6 +33,18 @@ fn reviewed_state(due: DateTime<Utc>) -> CardState {
 }
 
 fn answer(storage: &mut Storage, id: &str, kind: ItemKind, stamp: &Stamp) -> bool {
+    answer_in(storage, MODULE, id, kind, stamp)
+}
+
+const MODULE: &str = "failure-story";
+
+fn answer_in(
+    storage: &mut Storage,
+    module_id: &str,
+    id: &str,
+    kind: ItemKind,
+    stamp: &Stamp,
+) -> bool {
     let before = CardState {
         phase: Phase::New,
         memory: None,
@@ -44,6 +56,7 @@ fn answer(storage: &mut Storage, id: &str, kind: ItemKind, stamp: &Stamp) -> boo
     let after = reviewed_state(at(20));
     let review = ReviewRecord {
         item_id: id,
+        module_id,
         kind,
         stamp,
         rating: Rating::Good,
@@ -94,15 +107,13 @@ fn due_items_are_those_due_by_the_instant() {
 fn challenge_completes_with_its_last_item_only() {
     let mut storage = Storage::open_in_memory().unwrap();
     let s = stamp(8);
-    let items = vec![
-        ("q1".to_owned(), ItemKind::Quiz),
-        ("s1".to_owned(), ItemKind::Scenario),
-    ];
+    let items = vec![entry("q1", ItemKind::Quiz), entry("s1", ItemKind::Scenario)];
     let stored = storage.ensure_challenge(&s, &items).unwrap();
     assert_eq!(stored.items.len(), 2);
+    assert_eq!(stored.items[1].module_id, MODULE);
     // A second build of the same day keeps the first.
     let again = storage
-        .ensure_challenge(&s, &[("q9".to_owned(), ItemKind::Quiz)])
+        .ensure_challenge(&s, &[entry("q9", ItemKind::Quiz)])
         .unwrap();
     assert_eq!(again, stored);
 
@@ -116,12 +127,127 @@ fn challenge_completes_with_its_last_item_only() {
     assert_eq!(completions[0].zone, "Europe/Berlin");
 }
 
+fn entry(id: &str, kind: ItemKind) -> NewChallengeItem {
+    NewChallengeItem {
+        item_id: id.to_owned(),
+        module_id: MODULE.to_owned(),
+        kind,
+    }
+}
+
+#[test]
+fn items_know_their_module() {
+    let mut storage = Storage::open_in_memory().unwrap();
+    answer(&mut storage, "q1", ItemKind::Quiz, &stamp(9));
+    answer(&mut storage, "q2", ItemKind::Quiz, &stamp(9));
+    answer_in(
+        &mut storage,
+        "overfitting",
+        "o1",
+        ItemKind::Quiz,
+        &stamp(10),
+    );
+    assert_eq!(
+        storage.started_modules().unwrap(),
+        ["failure-story", "overfitting"]
+    );
+    let mine: Vec<String> = storage
+        .module_items("overfitting")
+        .unwrap()
+        .into_iter()
+        .map(|i| i.item_id)
+        .collect();
+    assert_eq!(mine, ["o1"]);
+    let totals = storage.module_totals(3.0).unwrap();
+    assert_eq!(totals.len(), 2);
+    assert_eq!(
+        (
+            totals[0].items_started,
+            totals[0].items_mature,
+            totals[0].reviews
+        ),
+        (2, 2, 2)
+    );
+    assert_eq!(
+        (totals[1].module_id.as_str(), totals[1].time_studied_ms),
+        ("overfitting", 4000)
+    );
+    assert_eq!(
+        storage.module_totals(10.0).unwrap()[0].items_mature,
+        0,
+        "stability 3.5 < 10"
+    );
+}
+
+#[test]
+fn a_content_update_retires_removed_items_and_keeps_their_history() {
+    let mut storage = Storage::open_in_memory().unwrap();
+    let s = stamp(8);
+    let first = storage
+        .sync_module(MODULE, "1.0.0", &["q1", "q2", "s1"], &s)
+        .unwrap();
+    assert_eq!((first.previous_version, first.retired), (None, 0));
+    answer(&mut storage, "q1", ItemKind::Quiz, &stamp(9));
+    answer(&mut storage, "q2", ItemKind::Quiz, &stamp(9));
+    answer_in(&mut storage, "other", "x1", ItemKind::Quiz, &stamp(9));
+    storage
+        .ensure_challenge(
+            &stamp(9),
+            &[entry("q1", ItemKind::Quiz), entry("s1", ItemKind::Scenario)],
+        )
+        .unwrap();
+    assert!(!answer(&mut storage, "q1", ItemKind::Quiz, &stamp(10)));
+
+    // 1.1.0 drops q2 and s1: both leave, q1 and the other module's item stay.
+    let update = storage
+        .sync_module(MODULE, "1.1.0", &["q1", "q3"], &stamp(11))
+        .unwrap();
+    assert_eq!(update.previous_version.as_deref(), Some("1.0.0"));
+    assert_eq!(
+        (
+            update.retired,
+            update.restored,
+            update.challenge_items_dropped
+        ),
+        (1, 0, 1)
+    );
+    assert_eq!(storage.module_versions().unwrap()[MODULE], "1.1.0");
+    let due: Vec<String> = storage
+        .due_items(at(23), 10)
+        .unwrap()
+        .into_iter()
+        .map(|i| i.item_id)
+        .collect();
+    assert_eq!(due, ["q1", "x1"], "the retired item is never due");
+    assert_eq!(
+        storage
+            .review_log()
+            .unwrap()
+            .iter()
+            .filter(|r| r.item_id == "q2")
+            .count(),
+        1
+    );
+    assert!(storage.item("q2").unwrap().is_some(), "its state is kept");
+    // Dropping the last open entry completed today's challenge.
+    let challenge = storage.challenge(s.learning_day).unwrap().unwrap();
+    assert_eq!(challenge.items.len(), 1);
+    assert_eq!(challenge.completed_at, Some(at(11)));
+
+    // A later version that brings q2 back restores it with its history.
+    let back = storage
+        .sync_module(MODULE, "1.2.0", &["q1", "q2"], &stamp(12))
+        .unwrap();
+    assert_eq!((back.retired, back.restored), (0, 1));
+    assert_eq!(storage.due_items(at(23), 10).unwrap().len(), 3);
+}
+
 #[test]
 fn undoing_the_completing_answer_reopens_the_challenge_and_the_item() {
     let mut storage = Storage::open_in_memory().unwrap();
     let s = stamp(8);
     storage
-        .ensure_challenge(&s, &[("q1".to_owned(), ItemKind::Quiz)])
+        .ensure_challenge(&s, &[entry("q1", ItemKind::Quiz)])
         .unwrap();
     assert!(answer(&mut storage, "q1", ItemKind::Quiz, &stamp(9)));
     let newest = storage.review_count().unwrap();

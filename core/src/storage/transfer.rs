@@ -10,7 +10,14 @@ use super::progress::{parse_phase, phase_code, phase_from_code, phase_text, zone
 use super::{day_from_number, day_number, day_text, parse_day, Storage, StorageError};
 
 pub const EXPORT_FORMAT: &str = "aiprep-progress";
-pub const EXPORT_VERSION: u32 = 1;
+/// Version 2 added the module of items and challenge entries.
+pub const EXPORT_VERSION: u32 = 2;
+/// Where version 1 exports, from before modules, put every item.
+const FIRST_MODULE: &str = "failure-story";
+
+fn first_module() -> String {
+    FIRST_MODULE.to_owned()
+}
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -36,6 +43,11 @@ pub struct ItemRow {
     pub last_review_ms: Option<i64>,
     pub reps: u32,
     pub lapses: u32,
+    #[serde(default = "first_module")]
+    pub module_id: String,
+    /// When the module's content dropped the item; its history stays.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retired_ms: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -96,6 +108,8 @@ pub struct ChallengeItemRow {
     pub item_id: String,
     pub kind: String,
     pub done_ms: Option<i64>,
+    #[serde(default = "first_module")]
+    pub module_id: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -237,6 +251,9 @@ fn check_id(section: &'static str, index: usize, id: &str) -> Result<(), ImportE
 fn validate(e: &ProgressExport) -> Result<(), ImportError> {
     for (i, r) in e.items.iter().enumerate() {
         check_id("items", i, &r.item_id)?;
+        if r.module_id.trim().is_empty() {
+            return Err(invalid("items", i, "module_id", "must not be empty"));
+        }
         check_one_of("items", i, "kind", &r.kind, &KINDS)?;
         check_one_of("items", i, "phase", &r.phase, &PHASES)?;
         if r.stability.is_some() != r.difficulty.is_some()
@@ -305,8 +322,8 @@ impl Storage {
     /// Every piece of progress, in a stable order.
     pub fn export(&self) -> Result<ProgressExport, StorageError> {
         let c = &self.conn;
-        let items = collect(c, "SELECT item_id, kind, phase, stability, difficulty, due_ms, last_review_ms, reps, lapses FROM items ORDER BY item_id", |r| {
-            Ok(ItemRow { item_id: r.get(0)?, kind: r.get(1)?, phase: r.get(2)?, stability: r.get(3)?, difficulty: r.get(4)?, due_ms: r.get(5)?, last_review_ms: r.get(6)?, reps: r.get(7)?, lapses: r.get(8)? })
+        let items = collect(c, "SELECT item_id, kind, phase, stability, difficulty, due_ms, last_review_ms, reps, lapses, module_id, retired_ms FROM items ORDER BY item_id", |r| {
+            Ok(ItemRow { item_id: r.get(0)?, kind: r.get(1)?, phase: r.get(2)?, stability: r.get(3)?, difficulty: r.get(4)?, due_ms: r.get(5)?, last_review_ms: r.get(6)?, reps: r.get(7)?, lapses: r.get(8)?, module_id: r.get(9)?, retired_ms: r.get(10)? })
         })?;
         let reviews = collect(
             c,
@@ -353,13 +370,14 @@ impl Storage {
             Ok(ChallengeRow { learning_day: r.get(0)?, created_ms: r.get(1)?, completed_ms: r.get(2)?, completion_seq: r.get(3)?, completed_zone: r.get(4)?, completed_offset_s: r.get(5)?, items: Vec::new() })
         })?;
         for ch in &mut challenges {
-            let mut stmt = c.prepare_cached("SELECT item_id, kind, done_ms FROM daily_challenge_items WHERE learning_day = ?1 ORDER BY position")?;
+            let mut stmt = c.prepare_cached("SELECT item_id, kind, done_ms, module_id FROM daily_challenge_items WHERE learning_day = ?1 ORDER BY position")?;
             ch.items = stmt
                 .query_map([&ch.learning_day], |r| {
                     Ok(ChallengeItemRow {
                         item_id: r.get(0)?,
                         kind: r.get(1)?,
                         done_ms: r.get(2)?,
+                        module_id: r.get(3)?,
                     })
                 })?
                 .collect::<Result<_, _>>()?;
@@ -434,13 +452,14 @@ impl Storage {
             for r in &e.items {
                 // The newer of the two states wins.
                 report.items += tx.execute(
-                    "INSERT INTO items (item_id, kind, phase, stability, difficulty, due_ms, last_review_ms, reps, lapses)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                    "INSERT INTO items (item_id, kind, phase, stability, difficulty, due_ms, last_review_ms, reps, lapses, module_id, retired_ms)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
                      ON CONFLICT (item_id) DO UPDATE SET kind = excluded.kind, phase = excluded.phase,
                        stability = excluded.stability, difficulty = excluded.difficulty, due_ms = excluded.due_ms,
-                       last_review_ms = excluded.last_review_ms, reps = excluded.reps, lapses = excluded.lapses
+                       last_review_ms = excluded.last_review_ms, reps = excluded.reps, lapses = excluded.lapses,
+                       module_id = excluded.module_id
                      WHERE coalesce(excluded.last_review_ms, 0) > coalesce(items.last_review_ms, 0)",
-                    params![r.item_id, r.kind, r.phase, r.stability, r.difficulty, r.due_ms, r.last_review_ms, r.reps, r.lapses],
+                    params![r.item_id, r.kind, r.phase, r.stability, r.difficulty, r.due_ms, r.last_review_ms, r.reps, r.lapses, r.module_id, r.retired_ms],
                 )? as u64;
             }
             for r in &e.reviews {
@@ -488,8 +507,8 @@ impl Storage {
                 report.challenges += 1;
                 for (position, item) in c.items.iter().enumerate() {
                     tx.execute(
-                        "INSERT INTO daily_challenge_items (learning_day, position, item_id, kind, done_ms) VALUES (?1, ?2, ?3, ?4, ?5)",
-                        params![c.learning_day, position as i64, item.item_id, item.kind, item.done_ms],
+                        "INSERT INTO daily_challenge_items (learning_day, position, item_id, kind, done_ms, module_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                        params![c.learning_day, position as i64, item.item_id, item.kind, item.done_ms, item.module_id],
                     )?;
                 }
             }
