@@ -20,11 +20,13 @@ fi
 
 # -q hides Surefire's summary; print the totals so the run says what it did.
 # Stale reports from an earlier run must not count.
-reports="$repo/android/core-kotlin/target/surefire-reports"
-rm -rf "$reports"
+# The reactor (android/pom.xml) builds core-kotlin, then the Compose ui module,
+# whose tests render every screen to android/ui/target/screenshots.
+reports=("$repo/android/core-kotlin/target/surefire-reports" "$repo/android/ui/target/surefire-reports")
+rm -rf "${reports[@]}"
 # Maven writes colour resets even in batch mode; strip them so the summary
 # below stands alone on its line.
-mvn "${mvn_flags[@]}" -f "$repo/android/core-kotlin/pom.xml" test 2>&1 | sed -e 's/\x1b\[[0-9;]*m//g'
+mvn "${mvn_flags[@]}" -f "$repo/android/pom.xml" test 2>&1 | sed -e 's/\x1b\[[0-9;]*m//g'
 awk '
     /<testsuite / {
         for (i = 1; i <= NF; i++) {
@@ -41,4 +43,4 @@ awk '
         printf "kotlin: %d passed, %d failed, %d skipped\n", tests - failed - skipped, failed, skipped
         exit (failed > 0 ? 1 : 0)
     }
-' "$reports"/TEST-*.xml
+' "${reports[0]}"/TEST-*.xml "${reports[1]}"/TEST-*.xml

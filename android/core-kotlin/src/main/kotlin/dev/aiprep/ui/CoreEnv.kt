@@ -69,3 +69,6 @@ fun <T> Outcome<T>.toLoadable(): Loadable<T> = when (this) {
     is Outcome.Ok -> Loadable.Ready(value)
     is Outcome.Err -> Loadable.Failed(error)
 }
+
+/** Milliseconds from [startMs] to [nowMs] as the core takes them, clamped to its range. */
+internal fun elapsedMs(startMs: Long, nowMs: Long): UInt = (nowMs - startMs).coerceIn(0, UInt.MAX_VALUE.toLong()).toUInt()

@@ -14,6 +14,10 @@ data class ExerciseScreen(
     /** The text that was analysed; highlights index this, not a later draft. */
     val submitted: String? = null,
     val feedback: ExerciseFeedbackView? = null,
+    /** The navigation visit this screen belongs to. */
+    val visit: Long? = null,
+    /** The answer is being analysed; "Get feedback" is disabled meanwhile. */
+    val busy: Boolean = false,
     val error: UiError? = null,
 ) {
     val highlights: List<Highlight>
@@ -45,8 +49,15 @@ class ExerciseState(private val env: CoreEnv) {
     val state: StateFlow<Loadable<ExerciseScreen>> = _state.asStateFlow()
     private var startedAtMs = 0L
 
-    suspend fun load(id: String) {
-        _state.value = env.call { exercise(id) }.toLoadable().mapReady { ExerciseScreen(it) }
+    /**
+     * Loads exercise [id] for navigation [visit]. A no-op when it is already
+     * shown for that visit, so a recreated screen keeps the typed draft.
+     */
+    suspend fun load(id: String, visit: Long? = null) {
+        val shown = (_state.value as? Loadable.Ready)?.value
+        if (visit != null && shown?.exercise?.id == id && shown.visit == visit) return
+        _state.value = Loadable.Loading
+        _state.value = env.call { exercise(id) }.toLoadable().mapReady { ExerciseScreen(it, visit = visit) }
         startedAtMs = env.clock()
     }
 
@@ -62,17 +73,19 @@ class ExerciseState(private val env: CoreEnv) {
         edit(joined)
     }
 
+    /** Sends the draft for analysis; ignored while an earlier submission is on its way. */
     suspend fun submit() {
         val screen = (_state.value as? Loadable.Ready)?.value ?: return
+        if (screen.busy) return
         val text = screen.draft
-        val r = env.call { now ->
-            val elapsed = (now - startedAtMs).coerceIn(0, UInt.MAX_VALUE.toLong()).toUInt()
-            answerText(screen.exercise.id, text, elapsed, now)
-        }
+        _state.value = Loadable.Ready(screen.copy(busy = true))
+        val r = env.call { now -> answerText(screen.exercise.id, text, elapsedMs(startedAtMs, now), now) }
+        // Typing goes on while the core analyses: keep the newest draft.
+        val current = (_state.value as? Loadable.Ready)?.value ?: screen
         _state.value = Loadable.Ready(
             when (r) {
-                is Outcome.Ok -> screen.copy(submitted = text, feedback = r.value, error = null)
-                is Outcome.Err -> screen.copy(error = r.error)
+                is Outcome.Ok -> current.copy(submitted = text, feedback = r.value, busy = false, error = null)
+                is Outcome.Err -> current.copy(busy = false, error = r.error)
             },
         )
     }

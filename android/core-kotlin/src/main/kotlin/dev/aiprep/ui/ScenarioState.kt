@@ -9,6 +9,11 @@ import kotlinx.coroutines.flow.asStateFlow
 data class ScenarioScreen(
     val scenario: ScenarioView,
     val feedback: ChoiceFeedbackView? = null,
+    /** The navigation visit this screen belongs to. */
+    val visit: Long? = null,
+    /** The answer is on its way; further taps are ignored. */
+    val busy: Boolean = false,
+    val error: UiError? = null,
 )
 
 /** An "in practice" scenario: pick a response, then read why each works or not. */
@@ -17,21 +22,26 @@ class ScenarioState(private val env: CoreEnv) {
     val state: StateFlow<Loadable<ScenarioScreen>> = _state.asStateFlow()
     private var shownAtMs = 0L
 
-    suspend fun load(id: String) {
-        _state.value = env.call { scenario(id) }.toLoadable().mapReady { ScenarioScreen(it) }
+    /** Loads scenario [id] for navigation [visit]; a no-op when already showing it for that visit. */
+    suspend fun load(id: String, visit: Long? = null) {
+        val shown = (_state.value as? Loadable.Ready)?.value
+        if (visit != null && shown?.scenario?.id == id && shown.visit == visit) return
+        _state.value = Loadable.Loading
+        _state.value = env.call { scenario(id) }.toLoadable().mapReady { ScenarioScreen(it, visit = visit) }
         shownAtMs = env.clock()
     }
 
+    /** Picks response [index]; ignored once answered or while the answer is on its way. */
     suspend fun choose(index: Int) {
         val screen = (_state.value as? Loadable.Ready)?.value ?: return
-        if (screen.feedback != null) return
-        val r = env.call { now ->
-            val elapsed = (now - shownAtMs).coerceIn(0, UInt.MAX_VALUE.toLong()).toUInt()
-            answerChoice(screen.scenario.id, index.toUInt(), elapsed, now)
-        }
-        _state.value = when (r) {
-            is Outcome.Ok -> Loadable.Ready(screen.copy(feedback = r.value))
-            is Outcome.Err -> Loadable.Failed(r.error)
-        }
+        if (screen.feedback != null || screen.busy) return
+        _state.value = Loadable.Ready(screen.copy(busy = true))
+        val r = env.call { now -> answerChoice(screen.scenario.id, index.toUInt(), elapsedMs(shownAtMs, now), now) }
+        _state.value = Loadable.Ready(
+            when (r) {
+                is Outcome.Ok -> screen.copy(feedback = r.value, error = null)
+                is Outcome.Err -> screen.copy(error = r.error)
+            },
+        )
     }
 }
