@@ -174,33 +174,68 @@ pub fn option_texts<'l>(learner: &'l Learner, id: &str) -> CliResult<Vec<&'l str
     })
 }
 
+/// Counts per module: every bundled module, or the `--pack` one.
 pub fn content_stats(env: &Env, json_out: bool) -> CliResult {
-    let module = env.pack()?.module;
+    let modules: Vec<Module> = match &env.pack_path {
+        Some(_) => vec![env.pack()?.module],
+        None => aiprep_core::content::bundled_packs()
+            .into_iter()
+            .map(|(_, pack)| pack.module)
+            .collect(),
+    };
     if !json_out {
-        return content_stats_text(&module);
+        for (i, module) in modules.iter().enumerate() {
+            if i > 0 {
+                println!();
+            }
+            content_stats_text(module)?;
+        }
+        return Ok(());
     }
+    let listed: Vec<_> = modules.iter().map(module_counts).collect();
+    print_json(&json!({ "modules": listed }))
+}
+
+fn module_counts(module: &Module) -> serde_json::Value {
     let mut types = BTreeMap::new();
     for kind in QuestionType::ALL {
         let count = module.quiz.iter().filter(|q| q.kind == kind).count();
         types.insert(kind.as_str(), count);
     }
-    print_json(&json!({
-        "modules": [{
-            "id": module.id,
-            "title": module.title,
-            "content_version": module.content_version,
-            "quiz_items": module.quiz.len(),
-            "quiz_types": types,
-            "free_quiz_items": module.quiz.iter().filter(|q| q.free).count(),
-            "exercises": module.exercises.len(),
-            "scenarios": module.practice_scenarios.len(),
-            "workplace_scenarios": module.workplace_scenarios.len(),
-            "mistakes": module.mistakes.len(),
-            "strong_examples": module.interviewer.strong_examples.len(),
-            "faq": module.faq.len(),
-            "rubric_tiers": module.open_practice.rubric.len(),
-        }]
-    }))
+    json!({
+        "id": module.id,
+        "title": module.title,
+        "content_version": module.content_version,
+        "answer_kind": module.answer_kind.as_str(),
+        "related_modules": module.related_modules,
+        "quiz_items": module.quiz.len(),
+        "quiz_types": types,
+        "free_quiz_items": module.quiz.iter().filter(|q| q.free).count(),
+        "exercises": module.exercises.len(),
+        "scenarios": module.practice_scenarios.len(),
+        "workplace_scenarios": module.workplace_scenarios.len(),
+        "mistakes": module.mistakes.len(),
+        "strong_examples": module.interviewer.strong_examples.len(),
+        "faq": module.faq.len(),
+        "rubric_tiers": module.open_practice.rubric.len(),
+    })
+}
+
+/// Validates a pack file for its author; errors name file, item and field.
+pub fn content_check(path: &Path) -> CliResult {
+    let pack = aiprep_core::content::load_pack(path)?;
+    aiprep_core::content::bundled_catalog().with_pack(&path.display().to_string(), pack.clone())?;
+    let m = &pack.module;
+    println!(
+        "{}: {} ({}) is a valid pack: {} quiz questions, {} scenarios, {} exercises.",
+        path.display(),
+        m.title,
+        m.id,
+        m.quiz.len(),
+        m.practice_scenarios.len(),
+        m.exercises.len()
+    );
+    Ok(())
 }
 
 fn content_stats_text(module: &Module) -> CliResult {

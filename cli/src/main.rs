@@ -175,6 +175,8 @@ enum ContentCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Validate a pack file (for pack authors): errors name the file, item and field.
+    Check { pack: PathBuf },
 }
 
 #[derive(Subcommand)]
@@ -226,7 +228,7 @@ pub struct Env {
     zone: String,
     /// The zone to show times in (the learner's).
     pub tz: chrono_tz::Tz,
-    pack_path: Option<PathBuf>,
+    pub pack_path: Option<PathBuf>,
     store: Option<StoreConfig>,
 }
 
@@ -358,6 +360,9 @@ fn run(cli: Cli) -> CliResult {
         Command::Content {
             command: ContentCommand::Stats { json },
         } => commands::content_stats(&env, json),
+        Command::Content {
+            command: ContentCommand::Check { pack },
+        } => commands::content_check(&pack),
         Command::Stats { json } => commands::stats(&env, json),
         Command::Analyze { file, json, jsonl } => commands::analyze(file.as_deref(), json, jsonl),
         Command::Fsrs {

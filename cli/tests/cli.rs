@@ -152,19 +152,54 @@ fn content_stats_meet_the_module_minimums() {
         &dir.path().join("p.sqlite3"),
         &["content", "stats", "--json"],
     ));
-    let module = &stats["modules"][0];
-    assert_eq!(module["id"], "failure-story");
-    assert!(module["quiz_items"].as_u64().unwrap() >= 40);
-    for kind in ["vocabulary", "scenario", "error_detection", "judgment"] {
-        assert!(module["quiz_types"][kind].as_u64().unwrap() >= 5, "{kind}");
+    let modules = stats["modules"].as_array().unwrap();
+    let ids: Vec<&str> = modules.iter().map(|m| m["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["failure-story", "conflict-story", "overfitting"]);
+    for module in modules {
+        assert!(module["quiz_items"].as_u64().unwrap() >= 40, "{module}");
+        for kind in ["vocabulary", "scenario", "error_detection", "judgment"] {
+            assert!(
+                module["quiz_types"][kind].as_u64().unwrap() >= 10,
+                "{kind}: {module}"
+            );
+        }
+        assert!(module["exercises"].as_u64().unwrap() >= 5);
+        assert!(module["scenarios"].as_u64().unwrap() >= 3);
+        assert!(module["workplace_scenarios"].as_u64().unwrap() >= 3);
+        assert!(module["mistakes"].as_u64().unwrap() >= 6);
+        assert!(module["strong_examples"].as_u64().unwrap() >= 2);
+        assert!(module["faq"].as_u64().unwrap() >= 10);
+        assert_eq!(module["rubric_tiers"], 4);
     }
-    assert!(module["exercises"].as_u64().unwrap() >= 5);
-    assert!(module["scenarios"].as_u64().unwrap() >= 3);
-    assert!(module["workplace_scenarios"].as_u64().unwrap() >= 3);
-    assert!(module["mistakes"].as_u64().unwrap() >= 6);
-    assert!(module["strong_examples"].as_u64().unwrap() >= 2);
-    assert!(module["faq"].as_u64().unwrap() >= 10);
-    assert_eq!(module["rubric_tiers"], 4);
+    assert_eq!(modules[2]["answer_kind"], "explanation");
+}
+
+#[test]
+fn content_check_validates_a_pack_with_located_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.sqlite3");
+    let good =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/content/overfitting.toml");
+    let text = String::from_utf8(aiprep(&db, &["content", "check", good.to_str().unwrap()]).stdout)
+        .unwrap();
+    assert!(text.contains("is a valid pack"), "{text}");
+
+    // The same pack with one quiz answer out of range, under a new module id
+    // so it does not replace the bundled one.
+    let source = std::fs::read_to_string(&good).unwrap();
+    let broken = source
+        .replacen("id = \"overfitting\"", "id = \"overfitting-draft\"", 1)
+        .replacen("\nanswer = 1\n", "\nanswer = 9\n", 1);
+    let file = dir.path().join("draft.toml");
+    std::fs::write(&file, broken).unwrap();
+    let out = aiprep(&db, &["content", "check", file.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("draft.toml") && err.contains("answer"),
+        "{err}"
+    );
+    assert!(err.contains("of-q-"), "names the item: {err}");
 }
 
 #[test]

@@ -540,11 +540,11 @@ fn explain(kind: FindingKind, spanned: &str) -> (String, Option<String>) {
             Some(format!("Drop {quoted} and state it directly.")),
         ),
         FindingKind::EmotionalLanguage => (
-            format!("{quoted} dramatises the story; interviewers listen for facts."),
+            format!("{quoted} dramatizes the story; interviewers listen for facts."),
             Some(format!("Drop {quoted} and say what it cost in facts: time, money or people affected.")),
         ),
         FindingKind::OverApologizing => (
-            format!("{quoted} apologises to the interviewer or runs yourself down."),
+            format!("{quoted} apologizes to the interviewer or runs yourself down."),
             Some(format!("Leave {quoted} out; state what happened and what you changed.")),
         ),
         FindingKind::FakeFailure => (

@@ -22,7 +22,17 @@ const EMBEDDED_FAILURE_STORY: &str = include_str!("../../content/failure-story.t
 const EMBEDDED_FAILURE_STORY_NAME: &str = "failure-story.toml";
 
 /// Every bundled module as (file name, TOML), in catalog order.
-const BUNDLED: &[(&str, &str)] = &[(EMBEDDED_FAILURE_STORY_NAME, EMBEDDED_FAILURE_STORY)];
+const BUNDLED: &[(&str, &str)] = &[
+    (EMBEDDED_FAILURE_STORY_NAME, EMBEDDED_FAILURE_STORY),
+    (
+        "conflict-story.toml",
+        include_str!("../../content/conflict-story.toml"),
+    ),
+    (
+        "overfitting.toml",
+        include_str!("../../content/overfitting.toml"),
+    ),
+];
 
 /// Parses and validates a pack from TOML text; `source` names it in errors.
 pub fn parse_pack(source: &str, text: &str) -> Result<Pack, ContentError> {
