@@ -18,7 +18,9 @@ use crate::{commands, render, CliResult, Env};
 /// What happened at one item.
 enum Outcome {
     Answered,
-    Undone((String, ItemKind)),
+    /// `u` was typed; the item taken back, if there was one, is asked again
+    /// before the current one.
+    Undone(Option<(String, ItemKind)>),
     Quit,
 }
 
@@ -187,11 +189,11 @@ impl<'a> Session<'a> {
                     "{}",
                     style("↶ Your last answer was taken back; here it is again.").cyan()
                 );
-                Ok(Outcome::Undone(item))
+                Ok(Outcome::Undone(Some(item)))
             }
             None => {
                 println!("There is no answer to take back.");
-                Ok(Outcome::Undone((String::new(), ItemKind::Quiz)))
+                Ok(Outcome::Undone(None))
             }
         }
     }
@@ -200,15 +202,12 @@ impl<'a> Session<'a> {
     fn ask_until_answered(&mut self, item: (String, ItemKind)) -> CliResult<bool> {
         let mut pending = vec![item];
         while let Some((id, kind)) = pending.pop() {
-            if id.is_empty() {
-                continue;
-            }
             match self.ask(&id, kind) {
                 Ok(Outcome::Answered) => {}
                 Ok(Outcome::Quit) => return Ok(false),
                 Ok(Outcome::Undone(again)) => {
                     pending.push((id, kind));
-                    pending.push(again);
+                    pending.extend(again);
                 }
                 Err(e) if matches!(e.downcast_ref::<Error>(), Some(Error::Locked { .. })) => {}
                 Err(e) => return Err(e),
