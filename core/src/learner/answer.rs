@@ -80,10 +80,11 @@ impl Learner {
             _ => unreachable!("written items returned above"),
         };
         let correct = choice == correct_choice;
-        let state = self.current_state(id, now)?;
+        let stored = self.stored_state(id)?;
         let typical = self.typical_duration(id)?;
-        let mature = state
-            .memory
+        let mature = stored
+            .as_ref()
+            .and_then(|s| s.memory)
             .is_some_and(|m| m.stability >= MATURE_STABILITY_DAYS);
         let rating = scheduler::grade_choice(correct, duration_ms, typical, mature);
         let attempt = Attempt::Choice {
@@ -91,7 +92,7 @@ impl Learner {
             correct,
         };
         let (next_due, challenge_completed, streak) =
-            self.record(id, kind, &state, rating, duration_ms, &attempt, now)?;
+            self.record(id, kind, stored, rating, duration_ms, &attempt, now)?;
         self.observe_quiz_answer(id, correct);
         Ok(ChoiceFeedback {
             correct,
@@ -132,7 +133,7 @@ impl Learner {
         let analysis_json = serde_json::to_string(&analysis)
             .map_err(|e| Error::InvalidInput(format!("analysis: {e}")))?;
         let rating = scheduler::grade_tier(analysis.tier);
-        let state = self.current_state(id, now)?;
+        let stored = self.stored_state(id)?;
         let attempt = Attempt::Text {
             text,
             tier: analysis.tier,
@@ -142,7 +143,7 @@ impl Learner {
         let (next_due, challenge_completed, streak) = self.record(
             id,
             ItemKind::Exercise,
-            &state,
+            stored,
             rating,
             duration_ms,
             &attempt,
@@ -160,11 +161,9 @@ impl Learner {
         })
     }
 
-    fn current_state(&self, id: &str, now: DateTime<Utc>) -> Result<CardState> {
-        Ok(match self.storage.item(id)? {
-            Some(item) => item.state,
-            None => CardState::new_item(now),
-        })
+    /// The item's learning state, or `None` if the learner never met it.
+    fn stored_state(&self, id: &str) -> Result<Option<CardState>> {
+        Ok(self.storage.item(id)?.map(|item| item.state))
     }
 
     /// The learner's median time for correct answers to items of the same
@@ -187,14 +186,14 @@ impl Learner {
         &mut self,
         id: &str,
         kind: ItemKind,
-        before: &CardState,
+        stored: Option<CardState>,
         rating: Rating,
         duration_ms: u32,
         attempt: &Attempt<'_>,
         now: DateTime<Utc>,
     ) -> Result<(DateTime<Utc>, bool, Option<u32>)> {
-        let outcome = self.scheduler.review(id, before, rating, now)?;
-        let met_before = self.storage.item(id)?.is_some();
+        let before = stored.clone().unwrap_or_else(|| CardState::new_item(now));
+        let outcome = self.scheduler.review(id, &before, rating, now)?;
         let stamp = self.stamp(now);
         let review = ReviewRecord {
             item_id: id,
@@ -203,7 +202,7 @@ impl Learner {
             stamp: &stamp,
             rating,
             duration_ms,
-            before,
+            before: &before,
             elapsed_days: outcome.elapsed_days,
             after: &outcome.state,
         };
@@ -212,7 +211,7 @@ impl Learner {
             review_id: recorded.review_id,
             item_id: id.to_owned(),
             kind,
-            before: met_before.then(|| before.clone()),
+            before: stored,
         });
         let streak = match recorded.challenge_completed {
             true => Some(self.streak(now)?.current),
