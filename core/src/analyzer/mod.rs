@@ -59,6 +59,7 @@
 //! `tests/tests/analyzer_gold.rs`).
 
 mod detect;
+mod explanation;
 mod lexicon;
 mod profile;
 mod structure;
@@ -70,6 +71,7 @@ use std::ops::Range;
 use crate::content::{StarPart, Tier};
 use serde::{Deserialize, Serialize};
 
+pub use explanation::{pattern_error, review_answer, review_explanation, IdeaCheck, WrittenReview};
 pub use profile::Profile;
 pub use utf16::Utf16Map;
 
@@ -830,13 +832,8 @@ fn score(tier: Tier, c: &Counts, shares: &PartShares, words: u32) -> (u8, Vec<Sc
         );
     }
     let raw: i64 = lines.iter().map(|l| i64::from(l.points)).sum();
-    let (lo, hi) = match tier {
-        Tier::Weak => (0, 39),
-        Tier::Developing => (40, 64),
-        Tier::Strong => (65, 84),
-        Tier::Exemplary => (85, 100),
-    };
-    let score = raw.clamp(lo, hi);
+    let (lo, hi) = tier.score_band();
+    let score = raw.clamp(i64::from(lo), i64::from(hi));
     if score != raw {
         lines.push(ScoreLine {
             reason: format!(

@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::analyzer::Profile;
+
 /// The pack format this build reads. Bumped only on incompatible changes.
 pub const FORMAT_VERSION: u32 = 1;
 
@@ -45,6 +47,11 @@ pub struct Module {
     /// are analyzed.
     #[serde(default)]
     pub answer_kind: AnswerKind,
+    /// How a story module's answers are weighed (the takeaway share its
+    /// question expects, findings it does not ask for); the failure-story
+    /// defaults when absent.
+    #[serde(default)]
+    pub analysis: Profile,
 }
 
 /// How a module's written answers are read: a behavioural story is held to
@@ -217,6 +224,21 @@ pub struct Exercise {
     pub model_answer: String,
     pub checklist: Vec<String>,
     pub concepts: Vec<String>,
+    /// What an explanation must cover, each checked in the learner's words;
+    /// required in explanation modules, absent in story modules.
+    #[serde(default)]
+    pub key_ideas: Vec<KeyIdea>,
+}
+
+/// One idea a technical explanation must contain, recognized by any of its
+/// phrasings (see `docs/CONTENT_FORMAT.md` for the pattern syntax).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyIdea {
+    /// A short label shown to the learner, e.g. "Names early stopping".
+    pub idea: String,
+    /// Phrasings that show the idea; the idea is covered when one matches.
+    pub any: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -239,6 +261,16 @@ impl Tier {
             Tier::Exemplary => "exemplary",
         }
     }
+
+    /// The scores an answer of this tier may have, so score and tier agree.
+    pub fn score_band(self) -> (u8, u8) {
+        match self {
+            Tier::Weak => (0, 39),
+            Tier::Developing => (40, 64),
+            Tier::Strong => (65, 84),
+            Tier::Exemplary => (85, 100),
+        }
+    }
 }
 
 /// The open-ended practice scenario, self-assessed against a four-tier rubric.
@@ -251,6 +283,9 @@ pub struct OpenPractice {
     pub prompt: String,
     pub model_answer: String,
     pub rubric: Vec<RubricTier>,
+    /// As for exercises: what an explanation must cover.
+    #[serde(default)]
+    pub key_ideas: Vec<KeyIdea>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

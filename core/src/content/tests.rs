@@ -305,3 +305,47 @@ fn load_pack_reads_a_file_and_names_it_in_errors() {
     let err = load_pack(&missing).expect_err("no such file");
     assert_eq!(err.file, missing.display().to_string());
 }
+
+/// Every bundled module agrees with the reader its answers get: model answers
+/// come out strong or exemplary, the "before" texts learners rewrite do not.
+#[test]
+fn every_bundled_module_agrees_with_its_reader() {
+    use crate::analyzer::review_answer;
+    let mut wrong = Vec::new();
+    for (_, pack) in bundled_packs() {
+        let m = &pack.module;
+        let exercises = m.exercises.iter().map(|e| {
+            (
+                e.id.as_str(),
+                e.key_ideas.as_slice(),
+                e.model_answer.as_str(),
+                e.before.as_deref(),
+            )
+        });
+        let open = std::iter::once((
+            m.open_practice.id.as_str(),
+            m.open_practice.key_ideas.as_slice(),
+            m.open_practice.model_answer.as_str(),
+            None,
+        ));
+        for (id, ideas, model, before) in exercises.chain(open) {
+            let read = |text| {
+                review_answer(m.answer_kind, &m.analysis, ideas, text)
+                    .unwrap()
+                    .analysis
+                    .tier
+            };
+            let tier = read(model);
+            if !matches!(tier, Tier::Strong | Tier::Exemplary) {
+                wrong.push(format!("{}/{id} model answer is {}", m.id, tier.as_str()));
+            }
+            if let Some(before) = before {
+                let tier = read(before);
+                if matches!(tier, Tier::Strong | Tier::Exemplary) {
+                    wrong.push(format!("{}/{id} before text is {}", m.id, tier.as_str()));
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}

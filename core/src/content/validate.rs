@@ -64,6 +64,8 @@ const MAX_EXTREME_LENGTH_SHARE: f64 = 0.4;
 /// Below this many questions a share is noise (4 of 9 is 44%); the per-question
 /// rule still applies.
 const MIN_QUESTIONS_FOR_SHARE: usize = 10;
+/// Fewer ideas than this cannot tell a partial explanation from a full one.
+const MIN_KEY_IDEAS: usize = 3;
 
 /// Section names used as the item of errors about items without an id.
 const MODULE: &str = "module";
@@ -482,10 +484,65 @@ fn check_quiz_length_cues(m: &Module) -> Checked {
 }
 
 fn check_exercises(m: &Module) -> Checked {
-    match m.exercises.iter().find(|e| e.checklist.is_empty()) {
-        Some(e) => Err(issue(&e.id, "checklist", "needs at least one item")),
-        None => Ok(()),
+    if let Some(e) = m.exercises.iter().find(|e| e.checklist.is_empty()) {
+        return Err(issue(&e.id, "checklist", "needs at least one item"));
     }
+    let written = m
+        .exercises
+        .iter()
+        .map(|e| (e.id.as_str(), &e.key_ideas))
+        .chain(std::iter::once((
+            m.open_practice.id.as_str(),
+            &m.open_practice.key_ideas,
+        )));
+    for (id, ideas) in written {
+        check_key_ideas(m.answer_kind, id, ideas)?;
+    }
+    Ok(())
+}
+
+/// Explanations are graded on their key ideas, so each written item of an
+/// explanation module needs enough of them; a story module's answers are
+/// read as stories, where key ideas would silently do nothing.
+fn check_key_ideas(kind: AnswerKind, id: &str, ideas: &[KeyIdea]) -> Checked {
+    match kind {
+        AnswerKind::Story if !ideas.is_empty() => {
+            return Err(issue(
+                id,
+                "key_ideas",
+                "only explanation modules (answer_kind = \"explanation\") use key ideas",
+            ))
+        }
+        AnswerKind::Explanation if ideas.len() < MIN_KEY_IDEAS => {
+            return Err(issue(
+                id,
+                "key_ideas",
+                format!(
+                    "an explanation exercise needs at least {MIN_KEY_IDEAS} key ideas, has {}",
+                    ideas.len()
+                ),
+            ))
+        }
+        _ => {}
+    }
+    for (at, idea) in ideas.iter().enumerate() {
+        let field = format!("key_ideas[{at}]");
+        if idea.idea.trim().is_empty() || idea.any.is_empty() {
+            return Err(issue(
+                id,
+                field,
+                "needs an `idea` label and at least one pattern in `any`",
+            ));
+        }
+        if let Some(problem) = idea
+            .any
+            .iter()
+            .find_map(|p| crate::analyzer::pattern_error(p))
+        {
+            return Err(issue(id, format!("{field}.any"), problem));
+        }
+    }
+    Ok(())
 }
 
 fn check_difficulties(m: &Module) -> Checked {
