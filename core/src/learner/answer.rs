@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::{not_found, Learner};
-use crate::analyzer::{self, Analysis};
+use crate::analyzer::{self, Analysis, IdeaCheck, WrittenReview};
 use crate::content::ItemRef;
 use crate::error::{Error, Result};
 use crate::scheduler::{self, CardState, Rating};
@@ -37,6 +37,9 @@ pub struct ChoiceFeedback {
 pub struct ExerciseFeedback {
     pub saved: bool,
     pub analysis: Analysis,
+    /// For an explanation module, which key ideas the answer covers; empty
+    /// for a story, whose structure is in `analysis`.
+    pub key_ideas: Vec<IdeaCheck>,
     pub rating: Rating,
     pub next_due: DateTime<Utc>,
     pub model_answer: String,
@@ -117,11 +120,16 @@ impl Learner {
         duration_ms: u32,
         now: DateTime<Utc>,
     ) -> Result<ExerciseFeedback> {
-        let (model_answer, checklist) = match self.accessible_item(id)? {
-            ItemRef::Exercise(e) => (e.model_answer.clone(), e.checklist.clone()),
+        let (model_answer, checklist, ideas) = match self.accessible_item(id)? {
+            ItemRef::Exercise(e) => (
+                e.model_answer.clone(),
+                e.checklist.clone(),
+                e.key_ideas.as_slice(),
+            ),
             ItemRef::OpenPractice(p) => (
                 p.model_answer.clone(),
                 p.rubric.iter().map(|r| r.descriptor.clone()).collect(),
+                p.key_ideas.as_slice(),
             ),
             ItemRef::Quiz(_) | ItemRef::Scenario(_) => {
                 return Err(Error::InvalidInput(format!(
@@ -129,7 +137,9 @@ impl Learner {
                 )))
             }
         };
-        let analysis = analyzer::analyze(text)?;
+        let module = self.module();
+        let WrittenReview { analysis, ideas } =
+            analyzer::review_answer(module.answer_kind, &module.analysis, ideas, text)?;
         let analysis_json = serde_json::to_string(&analysis)
             .map_err(|e| Error::InvalidInput(format!("analysis: {e}")))?;
         let rating = scheduler::grade_tier(analysis.tier);
@@ -152,6 +162,7 @@ impl Learner {
         Ok(ExerciseFeedback {
             saved: true,
             analysis,
+            key_ideas: ideas,
             rating,
             next_due,
             model_answer,
@@ -249,5 +260,88 @@ impl Learner {
         };
         let attempt = self.storage.answer_count(id)?;
         Ok(crate::quiz::option_order(self.seed, id, attempt, options))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+
+    use super::*;
+    use crate::content::{bundled_packs, Tier};
+
+    fn learner_on(module_id: &str) -> Learner {
+        let (_, pack) = bundled_packs()
+            .into_iter()
+            .find(|(_, p)| p.module.id == module_id)
+            .expect("bundled module");
+        let now = Utc.with_ymd_and_hms(2026, 12, 3, 12, 0, 0).unwrap();
+        Learner::open_in_memory("America/New_York", pack, None, now).unwrap()
+    }
+
+    #[test]
+    fn an_explanation_is_graded_on_its_key_ideas_not_as_a_story() {
+        let mut learner = learner_on("overfitting");
+        let exercise = learner
+            .module()
+            .exercises
+            .iter()
+            .find(|e| e.free)
+            .unwrap()
+            .clone();
+        let now = Utc.with_ymd_and_hms(2026, 12, 3, 12, 5, 0).unwrap();
+        let good = learner
+            .answer_text(&exercise.id, &exercise.model_answer, 60_000, now)
+            .unwrap();
+        assert_eq!(good.key_ideas.len(), exercise.key_ideas.len());
+        assert!(
+            good.key_ideas.iter().all(|i| i.covered),
+            "{:#?}",
+            good.key_ideas
+        );
+        assert_eq!(good.analysis.tier, Tier::Exemplary);
+        assert!(good.analysis.missing_parts.is_empty());
+        let story_kinds = [
+            analyzer::FindingKind::MissingTakeaway,
+            analyzer::FindingKind::MissingPart,
+            analyzer::FindingKind::Ownership,
+        ];
+        let slogan = learner
+            .answer_text(
+                &exercise.id,
+                exercise.before.as_deref().unwrap(),
+                20_000,
+                now,
+            )
+            .unwrap();
+        assert_eq!(slogan.analysis.tier, Tier::Weak);
+        assert!(slogan
+            .analysis
+            .findings
+            .iter()
+            .all(|f| !story_kinds.contains(&f.kind)));
+    }
+
+    #[test]
+    fn a_story_module_uses_its_own_analysis_profile() {
+        let mut learner = learner_on("conflict-story");
+        assert_eq!(learner.module().analysis.strong_takeaway_share, 0.15);
+        let exercise = learner
+            .module()
+            .exercises
+            .iter()
+            .find(|e| e.free)
+            .unwrap()
+            .clone();
+        let now = Utc.with_ymd_and_hms(2026, 12, 3, 12, 5, 0).unwrap();
+        let feedback = learner
+            .answer_text(&exercise.id, &exercise.model_answer, 60_000, now)
+            .unwrap();
+        assert!(feedback.key_ideas.is_empty());
+        assert!(matches!(
+            feedback.analysis.tier,
+            Tier::Strong | Tier::Exemplary
+        ));
+        assert!(!feedback.analysis.segments.is_empty());
     }
 }
