@@ -606,11 +606,55 @@ fn explicit_blame(text: &Text, s: &Sentence, hits: &mut Vec<Hit>) {
         let w = text.word(i);
         let at = |k: usize| if i + k < lim { text.word(i + k) } else { "" };
         let span = match w {
-            "fault" if matches!(text.word(i.wrapping_sub(1)), "my" | "our") => {
+            // "not my fault", "it was not my call to make", "not our responsibility".
+            "fault" | "call" | "responsibility" | "job" | "problem" | "decision"
+                if matches!(text.word(i.wrapping_sub(1)), "my" | "our") =>
+            {
                 let from = i.saturating_sub(4).max(s.first);
                 (from..i)
                     .any(|k| matches!(text.word(k), "not" | "wasn't" | "isn't" | "no" | "never"))
                     .then_some((from, i + 1))
+            }
+            // "his responsibility, not mine": the duty handed to someone else.
+            "mine" if text.word(i.wrapping_sub(1)) == "not" && i >= s.first + 3 => {
+                Some((clause_start_before(text, s.first, i - 1), i + 1))
+            }
+            // "the testing gap was really their problem", "the prescriber's mistake".
+            "problem" | "fault" | "mistake" | "responsibility" | "error"
+                if i > s.first
+                    && (matches!(text.word(i - 1), "their" | "his" | "her")
+                        || (text.word(i - 1).ends_with("'s")
+                            && text.word(i - 1) != "it's"
+                            && text.word(i - 1) != "that's"))
+                    && (s.first..i).any(|k| matches!(text.word(k), "was" | "is" | "were")) =>
+            {
+                Some((clause_start_before(text, s.first, i), i + 1))
+            }
+            // "due to the client's delays": someone else's delay as the cause.
+            "due" | "because"
+                if matches!(at(1), "to" | "of")
+                    && (2..5).any(|k| at(k).ends_with("'s") && at(k) != "it's") =>
+            {
+                Some((i, (i + 5).min(lim)))
+            }
+            // "my manager forced us", "the product owner pushed us to ship".
+            "forced" | "pushed" | "pressured" | "made"
+                if matches!(at(1), "us" | "me")
+                    && i > s.first
+                    && !matches!(text.word(i - 1), "i" | "we")
+                    && (w != "made" || at(2) == "ship") =>
+            {
+                Some((clause_start_before(text, s.first, i), (i + 3).min(lim)))
+            }
+            "set" if matches!(at(1), "me" | "us") && at(2) == "up" => {
+                Some((clause_start_before(text, s.first, i), (i + 5).min(lim)))
+            }
+            // "anybody would have struggled": an excuse that nobody could have done better.
+            "anybody" | "anyone" if at(1) == "would" && at(2) == "have" => {
+                Some((i, (i + 4).min(lim)))
+            }
+            "unfair" if matches!(text.word(i.wrapping_sub(1)), "was" | "totally" | "really") => {
+                Some((clause_start_before(text, s.first, i), i + 1))
             }
             "should" | "should've" if i > s.first => {
                 let subject = (s.first..i)
@@ -640,6 +684,8 @@ fn explicit_blame(text: &Text, s: &Sentence, hits: &mut Vec<Hit>) {
             }
             "nobody" | "no" if w == "nobody" || at(1) == "one" => {
                 let v = if w == "nobody" { 1 } else { 2 };
+                // "nobody had trained them": the same omission in the pluperfect.
+                let v = if at(v) == "had" { v + 1 } else { v };
                 matches!(
                     at(v),
                     "listened"
@@ -655,6 +701,9 @@ fn explicit_blame(text: &Text, s: &Sentence, hits: &mut Vec<Hit>) {
                         | "bothered"
                         | "noticed"
                         | "checked"
+                        | "trained"
+                        | "explained"
+                        | "showed"
                 )
                 .then_some((i, (i + v + 2).min(lim)))
             }

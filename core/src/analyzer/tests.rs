@@ -414,3 +414,62 @@ fn a_flagged_phrase_is_not_also_praised() {
         );
     }
 }
+
+#[test]
+fn blame_handed_to_someone_else_is_found_in_its_own_clause() {
+    // Each sentence also owns a step, which must not switch the blame off.
+    for (text, blamed) in [
+        (
+            "I paged the lead, but it was not my call to make.",
+            "not my call",
+        ),
+        (
+            "I filed the report. It was his responsibility, not mine.",
+            "not mine",
+        ),
+        (
+            "I reran the job. The testing gap was really their problem.",
+            "their problem",
+        ),
+        (
+            "I refilled it. It was really the prescriber's mistake.",
+            "prescriber's mistake",
+        ),
+        (
+            "Due to the client's delays on the pilot, we slipped.",
+            "client's delays",
+        ),
+        (
+            "I agreed, but my manager forced us to run double shifts.",
+            "forced us",
+        ),
+        ("I tried, but he set me up to fail.", "set me up"),
+        (
+            "I stayed late. Nobody had trained us on the new prices.",
+            "Nobody had trained",
+        ),
+        (
+            "I pushed on. Honestly anybody would have struggled.",
+            "anybody would have",
+        ),
+    ] {
+        let spans = spans_of(text, FindingKind::BlameShifting);
+        assert!(
+            spans.iter().any(|s| s.contains(blamed)),
+            "{text:?}: blame spans {spans:?}"
+        );
+    }
+}
+
+#[test]
+fn owning_the_decision_is_not_blame() {
+    for text in [
+        "That decision was mine, and I told the client the same day.",
+        "It was my call to skip the review, because I wanted the release out.",
+        "It's my job to check the totals, and I did not.",
+        "We pushed the fix within an hour and I set up an alert.",
+    ] {
+        let spans = spans_of(text, FindingKind::BlameShifting);
+        assert!(spans.is_empty(), "{text:?}: blame spans {spans:?}");
+    }
+}
