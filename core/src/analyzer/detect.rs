@@ -897,8 +897,15 @@ fn ownership(text: &Text, s: &Sentence, situation: bool) -> Option<Hit> {
                 && text.word(i + 1) == "i"
                 && text.word(i + 2) == "could"
     });
-    if defends {
+    if defends || claims_effort(text, s.first, lim) {
         return None;
+    }
+    if owns_by_naming(text, s.first, lim) {
+        return Some(Hit {
+            kind: FindingKind::Ownership,
+            first: s.first,
+            last: s.last,
+        });
     }
     let mut subject_seen = false;
     for i in s.first..lim {
@@ -943,6 +950,45 @@ fn ownership(text: &Text, s: &Sentence, situation: bool) -> Option<Hit> {
         }
     }
     None
+}
+
+/// Effort or pride dressed as ownership: "I still worked really hard", "I made more
+/// calls than anyone", "I filled it exactly as written", "I should have hired better
+/// people" (the fault still lies with others).
+fn claims_effort(text: &Text, first: usize, lim: usize) -> bool {
+    (first..lim).any(|i| {
+        let at = |k: usize| if i + k < lim { text.word(i + k) } else { "" };
+        match text.word(i) {
+            "worked" => matches!(at(1), "hard" | "really" | "so" | "very" | "nonstop"),
+            "than" => {
+                matches!(at(1), "anyone" | "anybody" | "everyone")
+                    || (at(1) == "any" && at(2) == "other")
+            }
+            "as" => at(1) == "written" || at(1) == "instructed",
+            "supposed" => at(1) == "to" && i > first && text.word(i - 1) == "are",
+            "hired" => at(1) == "better",
+            _ => false,
+        }
+    })
+}
+
+/// Ownership said by naming it rather than by an "I + verb" shape: "That decision
+/// was mine", "That one was on me", "checking my inputs was my job".
+fn owns_by_naming(text: &Text, first: usize, lim: usize) -> bool {
+    (first + 1..lim).any(|i| {
+        let at = |k: usize| if i + k < lim { text.word(i + k) } else { "" };
+        let negated = matches!(text.word(i - 1), "not" | "wasn't" | "isn't")
+            || matches!(at(1), "not" | "never");
+        let names = match text.word(i) {
+            "was" | "is" if at(1) == "mine" || at(1) == "on" => {
+                at(1) == "mine" || (at(1) == "on" && at(2) == "me")
+            }
+            // Past only: "it is my responsibility" states a role, not an act.
+            "was" => at(1) == "my" && matches!(at(2), "job" | "responsibility" | "call" | "step"),
+            _ => false,
+        };
+        names && !negated && !text.tokens[i].quoted
+    })
 }
 
 fn owned_action_after(text: &Text, mut j: usize, lim: usize, situation: bool) -> bool {

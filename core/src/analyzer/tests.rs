@@ -473,3 +473,29 @@ fn owning_the_decision_is_not_blame() {
         assert!(spans.is_empty(), "{text:?}: blame spans {spans:?}");
     }
 }
+
+#[test]
+fn ownership_is_an_owned_act_not_effort_or_pride() {
+    for text in [
+        "That decision was mine.",
+        "That one was on me.",
+        "Checking my inputs was my job.",
+    ] {
+        assert!(
+            kinds(text).contains(&FindingKind::Ownership),
+            "{text:?} owns nothing"
+        );
+    }
+    for text in [
+        "I still worked really hard all weekend.",
+        "I made more calls than anyone to get feedback.",
+        "I filled it exactly as written.",
+        "Maybe I should have hired better people.",
+        "It was not on me.",
+    ] {
+        assert!(
+            !kinds(text).contains(&FindingKind::Ownership),
+            "{text:?} read as ownership"
+        );
+    }
+}
