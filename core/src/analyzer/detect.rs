@@ -161,6 +161,12 @@ fn hedge_len(text: &Text, i: usize, lim: usize, w: &str, prev: &str, next: &str)
             "feel" if text.word(i + 2) == "like" && i + 2 < lim => Some(3),
             _ => None,
         },
+        "i'd" if next == "say" || next == "guess" => Some(2),
+        // "I'm not totally sure", "I'm not sure": the speaker doubting their own claim.
+        "i'm" if next == "not" => {
+            let sure = (i + 2..(i + 4).min(lim)).find(|&k| text.word(k) == "sure");
+            sure.map(|k| k + 1 - i)
+        }
         _ => None,
     }
 }
@@ -190,6 +196,34 @@ fn emotional_len(text: &Text, i: usize, lim: usize, w: &str, next: &str) -> Opti
         }
         "total" | "complete" | "utter" if next == "failure" || next == "disaster" => Some((i, 2)),
         "freaked" if next == "out" => Some((i, 2)),
+        // "total chaos", "it was chaos"; "chaos engineering" is a discipline.
+        "chaos" if !matches!(next, "engineering" | "monkey" | "testing") => {
+            let intensified = matches!(
+                text.word(i.wrapping_sub(1)),
+                "total" | "complete" | "utter" | "pure" | "absolute"
+            );
+            Some((if intensified { i - 1 } else { i }, 1))
+        }
+        // "it was a mess", "a total mess"; not "mess hall".
+        "mess"
+            if i > 0
+                && matches!(
+                    text.word(i - 1),
+                    "a" | "total" | "complete" | "huge" | "hot" | "absolute" | "such"
+                )
+                && next != "hall" =>
+        {
+            Some((i - 1, 1))
+        }
+        "stressful"
+            if i > 0
+                && matches!(
+                    text.word(i - 1),
+                    "super" | "so" | "very" | "incredibly" | "extremely" | "really" | "insanely"
+                ) =>
+        {
+            Some((i - 1, 1))
+        }
         "felt" if text.matches_at(i + 1, lim, &["like", "a", "failure"]) => Some((i, 4)),
         _ => None,
     }
@@ -217,11 +251,25 @@ fn apology_len(
                     i - 1
                 };
                 Some((first, 1))
-            } else if i == clause_start {
+            } else if i == clause_start
+                || i + 1 == lim
+                || text.word(i + 1) == "again"
+                || text.gap_after(i).contains(',')
+                || text.gap_after(i - 1).contains(',')
+            {
+                // "Sorry" opening or closing a clause: an apology to the listener.
                 Some((i, 1))
             } else {
                 None
             }
+        }
+        // "I know this is not a great example": apologising for the answer itself.
+        "example" | "story"
+            if matches!(prev, "great" | "good" | "best" | "ideal")
+                && (i.saturating_sub(4).max(clause_start)..i)
+                    .any(|k| matches!(text.word(k), "not" | "isn't")) =>
+        {
+            Some((i.saturating_sub(4).max(clause_start), 1))
         }
         "apologize" | "apologise" if prev == "i" => Some((i - 1, 1)),
         "ashamed" | "shameful" | "embarrassing" | "embarrassed" | "mortifying" => Some((i, 1)),

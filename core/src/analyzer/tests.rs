@@ -499,3 +499,74 @@ fn ownership_is_an_owned_act_not_effort_or_pride() {
         );
     }
 }
+
+#[test]
+fn multiword_emotion_hedging_and_trailing_apologies_are_found() {
+    for (text, kind, span) in [
+        (
+            "It was total chaos for an hour.",
+            FindingKind::EmotionalLanguage,
+            "total chaos",
+        ),
+        (
+            "Honestly, it was a mess.",
+            FindingKind::EmotionalLanguage,
+            "a mess",
+        ),
+        (
+            "The week was super stressful.",
+            FindingKind::EmotionalLanguage,
+            "super stressful",
+        ),
+        (
+            "I'd say the launch went badly.",
+            FindingKind::Hedging,
+            "I'd say",
+        ),
+        (
+            "I'm not totally sure why it broke.",
+            FindingKind::Hedging,
+            "not totally sure",
+        ),
+        (
+            "I let down the customers, sorry.",
+            FindingKind::OverApologizing,
+            "sorry",
+        ),
+        (
+            "I know this is not a great example.",
+            FindingKind::OverApologizing,
+            "not a great",
+        ),
+    ] {
+        let spans = spans_of(text, kind);
+        assert!(
+            spans
+                .iter()
+                .any(|s| s.contains(span) || span.contains(s.as_str())),
+            "{text:?}: {} spans {spans:?}",
+            kind.as_str()
+        );
+    }
+    for (text, kind) in [
+        (
+            "We ran chaos engineering drills every quarter.",
+            FindingKind::EmotionalLanguage,
+        ),
+        (
+            "I ate in the mess hall with the crew.",
+            FindingKind::EmotionalLanguage,
+        ),
+        (
+            "I was sorry to see him leave the team.",
+            FindingKind::OverApologizing,
+        ),
+    ] {
+        let spans = spans_of(text, kind);
+        assert!(
+            spans.is_empty(),
+            "{text:?}: {} spans {spans:?}",
+            kind.as_str()
+        );
+    }
+}
