@@ -62,9 +62,18 @@ pub(crate) fn detect(text: &Text, info: &[SentenceInfo]) -> Vec<Hit> {
             }
         }
     }
-    let owned = hits.iter().any(|h| h.kind == FindingKind::Ownership);
-    if !owned {
-        for s in &text.sentences {
+    // Blame is judged per sentence: ownership elsewhere in the answer does not
+    // excuse a third party named as the agent of the failure here.
+    let owning: Vec<(usize, usize)> = hits
+        .iter()
+        .filter(|h| h.kind == FindingKind::Ownership)
+        .map(|h| (h.first, h.last))
+        .collect();
+    for s in &text.sentences {
+        if !owning
+            .iter()
+            .any(|&(first, last)| first < s.last && s.first < last)
+        {
             soft_blame(text, s, &mut hits);
         }
     }
@@ -868,6 +877,25 @@ fn soft_blame(text: &Text, s: &Sentence, hits: &mut Vec<Hit>) {
         {
             continue;
         }
+        // The speaker or the team inside the clause, a negated outcome ("no order
+        // missed since") or reported words ("she said your office messed up") are
+        // not the speaker blaming someone.
+        // A counted group ("27 new hires had missed") sizes the damage.
+        let reporting = |w: &str| {
+            matches!(
+                w,
+                "said" | "says" | "told" | "yelled" | "shouted" | "claimed" | "insisted"
+            )
+        };
+        let own_or_reported = (clause..i)
+            .any(|k| matches!(text.word(k), "no" | "lesson") || reporting(text.word(k)))
+            || (i.saturating_sub(3).max(clause)..i)
+                .any(|k| matches!(text.word(k), "i" | "we" | "we've" | "we'd" | "i've"))
+            || (s.first..clause).any(|k| reporting(text.word(k)))
+            || subject.is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+        if own_or_reported {
+            continue;
+        }
         let prev = text.word(i.wrapping_sub(1));
         if matches!(prev, "was" | "were") && text.word(i).ends_with("ed") {
             continue;
@@ -921,8 +949,22 @@ fn is_fault_word(text: &Text, i: usize, lim: usize) -> bool {
         "sent" | "gave" | "delivered" => {
             matches!(at(1), "us" | "me") && at(2) == "the" && at(3) == "wrong"
         }
-        "slow" | "junk" | "struggling" | "unrealistic" | "impossible" | "useless"
-        | "incompetent" => true,
+        "slow" => matches!(
+            text.word(i.wrapping_sub(1)),
+            "was" | "were" | "too" | "so" | "always" | "really" | "very"
+        ),
+        // "the pharmacy sent up the wrong strength", "got the forecast completely wrong".
+        "wrong" => (i.saturating_sub(5)..i).any(|k| {
+            matches!(
+                text.word(k),
+                "sent" | "gave" | "made" | "got" | "faxed" | "delivered" | "shipped" | "printed"
+            )
+        }),
+        "showed" | "show" => at(1) == "up" && matches!(at(2), "late" | "" | "drunk"),
+        "called" => at(1) == "in" && at(2) == "sick",
+        "lets" | "let" => matches!(at(1), "you" | "us" | "me") && at(2) == "down",
+        "understood" => text.word(i.wrapping_sub(1)) == "really" || at(1) == "nothing",
+        "junk" | "struggling" | "unrealistic" | "impossible" | "useless" | "incompetent" => true,
         "terrible" | "awful" => {
             text.word(i.wrapping_sub(1)) == "was" || text.word(i.wrapping_sub(1)) == "just"
         }

@@ -570,3 +570,26 @@ fn multiword_emotion_hedging_and_trailing_apologies_are_found() {
         );
     }
 }
+
+#[test]
+fn a_third_party_failing_is_blame_even_when_the_answer_owns_elsewhere() {
+    let text = "I was the shift lead and I chose to open the second dock. \
+                The pharmacy sent up the wrong strength. \
+                Honestly, half the team called in sick that week.";
+    let spans = spans_of(text, FindingKind::BlameShifting);
+    assert!(spans.iter().any(|s| s.contains("wrong")), "{spans:?}");
+    assert!(
+        spans.iter().any(|s| s.contains("called in sick")),
+        "{spans:?}"
+    );
+    // The damage counted, a negated outcome and reported words are not blame.
+    for text in [
+        "Within a quarter, 27 new hires had missed the training.",
+        "Since then the unit has had no order missed.",
+        "The steward told me, 'your office messed this up, not the members.'",
+        "For five days we missed next-day delivery.",
+    ] {
+        let spans = spans_of(text, FindingKind::BlameShifting);
+        assert!(spans.is_empty(), "{text:?}: blame spans {spans:?}");
+    }
+}
