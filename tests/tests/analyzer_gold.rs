@@ -490,7 +490,7 @@ const V2_FILES: &[(&str, Bar)] = &[(
         blame_recall: 0.68,
         negative_wording_recall: 0.8,
         systemic_fix_recall: 0.8,
-        precision: 0.9,
+        precision: 0.93,
     },
 )];
 

@@ -444,7 +444,7 @@ fn metrics(text: &Text, s: &Sentence, hits: &mut Vec<Hit>) {
 }
 
 /// Numbers that name or date something rather than measure the story's impact:
-/// "version 3", "ward 6", "two years ago", "by six", "at 7 pm".
+/// "version 3", "ward 6", "two years ago", "a four-year-old", "by six", "at 7 pm".
 fn is_not_impact(text: &Text, s: &Sentence, first: usize, last: usize) -> bool {
     let before = if first > s.first {
         text.word(first - 1)
@@ -478,6 +478,8 @@ fn is_not_impact(text: &Text, s: &Sentence, first: usize, last: usize) -> bool {
             | "number"
     );
     let ago = after == "ago";
+    // "a four-year-old", "six years old": an age.
+    let age = after == "old" || text.word(last - 1).ends_with("-old");
     let clock = (first + 1..=last).any(|k| {
         matches!(
             if k < s.last { text.word(k) } else { "" },
@@ -490,7 +492,7 @@ fn is_not_impact(text: &Text, s: &Sentence, first: usize, last: usize) -> bool {
             "by" | "at" | "until" | "till" | "before" | "after" | "around"
         )
         && hour_value(text.word(first)).is_some();
-    label || ago || clock || bare_hour
+    label || ago || age || clock || bare_hour
 }
 
 /// 1 to 12, as digits or a word: a clock hour when it follows "by" or "at".

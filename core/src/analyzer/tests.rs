@@ -593,3 +593,15 @@ fn a_third_party_failing_is_blame_even_when_the_answer_owns_elsewhere() {
         assert!(spans.is_empty(), "{text:?}: blame spans {spans:?}");
     }
 }
+
+#[test]
+fn ages_are_not_metrics() {
+    for text in [
+        "I gave a four-year-old the wrong dose.",
+        "The boy was six years old.",
+    ] {
+        let spans = spans_of(text, FindingKind::Metric);
+        assert!(spans.is_empty(), "{text:?}: metric spans {spans:?}");
+    }
+    assert!(!spans_of("The outage lasted two days.", FindingKind::Metric).is_empty());
+}
