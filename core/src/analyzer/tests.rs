@@ -605,3 +605,92 @@ fn ages_are_not_metrics() {
     }
     assert!(!spans_of("The outage lasted two days.", FindingKind::Metric).is_empty());
 }
+
+fn passive_suggestions(text: &str) -> Vec<String> {
+    analyze(text)
+        .map(|a| {
+            a.findings
+                .into_iter()
+                .filter(|f| f.kind == FindingKind::PassiveVoice)
+                .filter_map(|f| f.suggestion)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn passive_rewrites_never_guess_the_actor_or_drop_the_negation() {
+    for text in [
+        "The wrong tray was not caught until the allergy check.",
+        "It wasn't caught before the release.",
+        "Our school was built in a hurry and the fire plan was ignored.",
+        "One afternoon a prescription was filled with the wrong strength.",
+        "The rollout was done until the allergy check failed.",
+    ] {
+        for s in passive_suggestions(text) {
+            for bad in ["I done", "I caught", "I built", "I filled", "I ignored"] {
+                assert!(!s.contains(bad), "{text:?} -> {s:?}");
+            }
+        }
+    }
+    let got = passive_suggestions("The ICU alarm was muted.");
+    assert!(
+        got.iter().any(|s| s.contains("___ muted the ICU alarm")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn suggestions_quote_the_learners_own_words() {
+    let a = analyze("It was total chaos. I'd say the vendor dropped the ball.").unwrap();
+    for f in &a.findings {
+        if matches!(
+            f.kind,
+            FindingKind::EmotionalLanguage | FindingKind::Hedging | FindingKind::BlameShifting
+        ) {
+            let s = f.suggestion.as_deref().unwrap_or("");
+            assert!(s.contains(&f.text), "{:?}: {s:?}", f.kind);
+        }
+    }
+}
+
+#[test]
+fn no_span_is_both_praised_and_criticised() {
+    let a = analyze(
+        "I was the lead on a 40-bed unit. The pharmacy sent up the wrong strength. \
+         That decision was mine, and I added a totals check to the template so it runs on every order.",
+    )
+    .unwrap();
+    let praise = [FindingKind::Ownership, FindingKind::SystemicFix];
+    for p in a.findings.iter().filter(|f| praise.contains(&f.kind)) {
+        for n in a.findings.iter().filter(|f| NEGATIVE.contains(&f.kind)) {
+            assert!(
+                n.end <= p.start || p.end <= n.start,
+                "{:?} {:?} overlaps {:?} {:?}",
+                p.kind,
+                p.text,
+                n.kind,
+                n.text
+            );
+        }
+    }
+    if a.findings
+        .iter()
+        .any(|f| f.kind == FindingKind::SystemicFix)
+    {
+        assert!(!a
+            .findings
+            .iter()
+            .any(|f| f.kind == FindingKind::MissingTakeaway));
+    }
+}
+
+const NEGATIVE: [FindingKind; 7] = [
+    FindingKind::BlameShifting,
+    FindingKind::PassiveVoice,
+    FindingKind::Hedging,
+    FindingKind::EmotionalLanguage,
+    FindingKind::OverApologizing,
+    FindingKind::FakeFailure,
+    FindingKind::ManualFix,
+];
