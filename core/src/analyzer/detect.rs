@@ -62,9 +62,18 @@ pub(crate) fn detect(text: &Text, info: &[SentenceInfo]) -> Vec<Hit> {
             }
         }
     }
-    let owned = hits.iter().any(|h| h.kind == FindingKind::Ownership);
-    if !owned {
-        for s in &text.sentences {
+    // Blame is judged per sentence: ownership elsewhere in the answer does not
+    // excuse a third party named as the agent of the failure here.
+    let owning: Vec<(usize, usize)> = hits
+        .iter()
+        .filter(|h| h.kind == FindingKind::Ownership)
+        .map(|h| (h.first, h.last))
+        .collect();
+    for s in &text.sentences {
+        if !owning
+            .iter()
+            .any(|&(first, last)| first < s.last && s.first < last)
+        {
             soft_blame(text, s, &mut hits);
         }
     }
@@ -161,6 +170,12 @@ fn hedge_len(text: &Text, i: usize, lim: usize, w: &str, prev: &str, next: &str)
             "feel" if text.word(i + 2) == "like" && i + 2 < lim => Some(3),
             _ => None,
         },
+        "i'd" if next == "say" || next == "guess" => Some(2),
+        // "I'm not totally sure", "I'm not sure": the speaker doubting their own claim.
+        "i'm" if next == "not" => {
+            let sure = (i + 2..(i + 4).min(lim)).find(|&k| text.word(k) == "sure");
+            sure.map(|k| k + 1 - i)
+        }
         _ => None,
     }
 }
@@ -190,6 +205,34 @@ fn emotional_len(text: &Text, i: usize, lim: usize, w: &str, next: &str) -> Opti
         }
         "total" | "complete" | "utter" if next == "failure" || next == "disaster" => Some((i, 2)),
         "freaked" if next == "out" => Some((i, 2)),
+        // "total chaos", "it was chaos"; "chaos engineering" is a discipline.
+        "chaos" if !matches!(next, "engineering" | "monkey" | "testing") => {
+            let intensified = matches!(
+                text.word(i.wrapping_sub(1)),
+                "total" | "complete" | "utter" | "pure" | "absolute"
+            );
+            Some((if intensified { i - 1 } else { i }, 1))
+        }
+        // "it was a mess", "a total mess"; not "mess hall".
+        "mess"
+            if i > 0
+                && matches!(
+                    text.word(i - 1),
+                    "a" | "total" | "complete" | "huge" | "hot" | "absolute" | "such"
+                )
+                && next != "hall" =>
+        {
+            Some((i - 1, 1))
+        }
+        "stressful"
+            if i > 0
+                && matches!(
+                    text.word(i - 1),
+                    "super" | "so" | "very" | "incredibly" | "extremely" | "really" | "insanely"
+                ) =>
+        {
+            Some((i - 1, 1))
+        }
         "felt" if text.matches_at(i + 1, lim, &["like", "a", "failure"]) => Some((i, 4)),
         _ => None,
     }
@@ -217,11 +260,25 @@ fn apology_len(
                     i - 1
                 };
                 Some((first, 1))
-            } else if i == clause_start {
+            } else if i == clause_start
+                || i + 1 == lim
+                || text.word(i + 1) == "again"
+                || text.gap_after(i).contains(',')
+                || text.gap_after(i - 1).contains(',')
+            {
+                // "Sorry" opening or closing a clause: an apology to the listener.
                 Some((i, 1))
             } else {
                 None
             }
+        }
+        // "I know this is not a great example": apologising for the answer itself.
+        "example" | "story"
+            if matches!(prev, "great" | "good" | "best" | "ideal")
+                && (i.saturating_sub(4).max(clause_start)..i)
+                    .any(|k| matches!(text.word(k), "not" | "isn't")) =>
+        {
+            Some((i.saturating_sub(4).max(clause_start), 1))
         }
         "apologize" | "apologise" if prev == "i" => Some((i - 1, 1)),
         "ashamed" | "shameful" | "embarrassing" | "embarrassed" | "mortifying" => Some((i, 1)),
@@ -387,7 +444,7 @@ fn metrics(text: &Text, s: &Sentence, hits: &mut Vec<Hit>) {
 }
 
 /// Numbers that name or date something rather than measure the story's impact:
-/// "version 3", "ward 6", "two years ago", "by six", "at 7 pm".
+/// "version 3", "ward 6", "two years ago", "a four-year-old", "by six", "at 7 pm".
 fn is_not_impact(text: &Text, s: &Sentence, first: usize, last: usize) -> bool {
     let before = if first > s.first {
         text.word(first - 1)
@@ -421,6 +478,8 @@ fn is_not_impact(text: &Text, s: &Sentence, first: usize, last: usize) -> bool {
             | "number"
     );
     let ago = after == "ago";
+    // "a four-year-old", "six years old": an age.
+    let age = after == "old" || text.word(last - 1).ends_with("-old");
     let clock = (first + 1..=last).any(|k| {
         matches!(
             if k < s.last { text.word(k) } else { "" },
@@ -433,7 +492,7 @@ fn is_not_impact(text: &Text, s: &Sentence, first: usize, last: usize) -> bool {
             "by" | "at" | "until" | "till" | "before" | "after" | "around"
         )
         && hour_value(text.word(first)).is_some();
-    label || ago || clock || bare_hour
+    label || ago || age || clock || bare_hour
 }
 
 /// 1 to 12, as digits or a word: a clock hour when it follows "by" or "at".
@@ -606,11 +665,55 @@ fn explicit_blame(text: &Text, s: &Sentence, hits: &mut Vec<Hit>) {
         let w = text.word(i);
         let at = |k: usize| if i + k < lim { text.word(i + k) } else { "" };
         let span = match w {
-            "fault" if matches!(text.word(i.wrapping_sub(1)), "my" | "our") => {
+            // "not my fault", "it was not my call to make", "not our responsibility".
+            "fault" | "call" | "responsibility" | "job" | "problem" | "decision"
+                if matches!(text.word(i.wrapping_sub(1)), "my" | "our") =>
+            {
                 let from = i.saturating_sub(4).max(s.first);
                 (from..i)
                     .any(|k| matches!(text.word(k), "not" | "wasn't" | "isn't" | "no" | "never"))
                     .then_some((from, i + 1))
+            }
+            // "his responsibility, not mine": the duty handed to someone else.
+            "mine" if text.word(i.wrapping_sub(1)) == "not" && i >= s.first + 3 => {
+                Some((clause_start_before(text, s.first, i - 1), i + 1))
+            }
+            // "the testing gap was really their problem", "the prescriber's mistake".
+            "problem" | "fault" | "mistake" | "responsibility" | "error"
+                if i > s.first
+                    && (matches!(text.word(i - 1), "their" | "his" | "her")
+                        || (text.word(i - 1).ends_with("'s")
+                            && text.word(i - 1) != "it's"
+                            && text.word(i - 1) != "that's"))
+                    && (s.first..i).any(|k| matches!(text.word(k), "was" | "is" | "were")) =>
+            {
+                Some((clause_start_before(text, s.first, i), i + 1))
+            }
+            // "due to the client's delays": someone else's delay as the cause.
+            "due" | "because"
+                if matches!(at(1), "to" | "of")
+                    && (2..5).any(|k| at(k).ends_with("'s") && at(k) != "it's") =>
+            {
+                Some((i, (i + 5).min(lim)))
+            }
+            // "my manager forced us", "the product owner pushed us to ship".
+            "forced" | "pushed" | "pressured" | "made"
+                if matches!(at(1), "us" | "me")
+                    && i > s.first
+                    && !matches!(text.word(i - 1), "i" | "we")
+                    && (w != "made" || at(2) == "ship") =>
+            {
+                Some((clause_start_before(text, s.first, i), (i + 3).min(lim)))
+            }
+            "set" if matches!(at(1), "me" | "us") && at(2) == "up" => {
+                Some((clause_start_before(text, s.first, i), (i + 5).min(lim)))
+            }
+            // "anybody would have struggled": an excuse that nobody could have done better.
+            "anybody" | "anyone" if at(1) == "would" && at(2) == "have" => {
+                Some((i, (i + 4).min(lim)))
+            }
+            "unfair" if matches!(text.word(i.wrapping_sub(1)), "was" | "totally" | "really") => {
+                Some((clause_start_before(text, s.first, i), i + 1))
             }
             "should" | "should've" if i > s.first => {
                 let subject = (s.first..i)
@@ -640,6 +743,8 @@ fn explicit_blame(text: &Text, s: &Sentence, hits: &mut Vec<Hit>) {
             }
             "nobody" | "no" if w == "nobody" || at(1) == "one" => {
                 let v = if w == "nobody" { 1 } else { 2 };
+                // "nobody had trained them": the same omission in the pluperfect.
+                let v = if at(v) == "had" { v + 1 } else { v };
                 matches!(
                     at(v),
                     "listened"
@@ -655,6 +760,9 @@ fn explicit_blame(text: &Text, s: &Sentence, hits: &mut Vec<Hit>) {
                         | "bothered"
                         | "noticed"
                         | "checked"
+                        | "trained"
+                        | "explained"
+                        | "showed"
                 )
                 .then_some((i, (i + v + 2).min(lim)))
             }
@@ -771,6 +879,25 @@ fn soft_blame(text: &Text, s: &Sentence, hits: &mut Vec<Hit>) {
         {
             continue;
         }
+        // The speaker or the team inside the clause, a negated outcome ("no order
+        // missed since") or reported words ("she said your office messed up") are
+        // not the speaker blaming someone.
+        // A counted group ("27 new hires had missed") sizes the damage.
+        let reporting = |w: &str| {
+            matches!(
+                w,
+                "said" | "says" | "told" | "yelled" | "shouted" | "claimed" | "insisted"
+            )
+        };
+        let own_or_reported = (clause..i)
+            .any(|k| matches!(text.word(k), "no" | "lesson") || reporting(text.word(k)))
+            || (i.saturating_sub(3).max(clause)..i)
+                .any(|k| matches!(text.word(k), "i" | "we" | "we've" | "we'd" | "i've"))
+            || (s.first..clause).any(|k| reporting(text.word(k)))
+            || subject.is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+        if own_or_reported {
+            continue;
+        }
         let prev = text.word(i.wrapping_sub(1));
         if matches!(prev, "was" | "were") && text.word(i).ends_with("ed") {
             continue;
@@ -824,8 +951,22 @@ fn is_fault_word(text: &Text, i: usize, lim: usize) -> bool {
         "sent" | "gave" | "delivered" => {
             matches!(at(1), "us" | "me") && at(2) == "the" && at(3) == "wrong"
         }
-        "slow" | "junk" | "struggling" | "unrealistic" | "impossible" | "useless"
-        | "incompetent" => true,
+        "slow" => matches!(
+            text.word(i.wrapping_sub(1)),
+            "was" | "were" | "too" | "so" | "always" | "really" | "very"
+        ),
+        // "the pharmacy sent up the wrong strength", "got the forecast completely wrong".
+        "wrong" => (i.saturating_sub(5)..i).any(|k| {
+            matches!(
+                text.word(k),
+                "sent" | "gave" | "made" | "got" | "faxed" | "delivered" | "shipped" | "printed"
+            )
+        }),
+        "showed" | "show" => at(1) == "up" && matches!(at(2), "late" | "" | "drunk"),
+        "called" => at(1) == "in" && at(2) == "sick",
+        "lets" | "let" => matches!(at(1), "you" | "us" | "me") && at(2) == "down",
+        "understood" => text.word(i.wrapping_sub(1)) == "really" || at(1) == "nothing",
+        "junk" | "struggling" | "unrealistic" | "impossible" | "useless" | "incompetent" => true,
         "terrible" | "awful" => {
             text.word(i.wrapping_sub(1)) == "was" || text.word(i.wrapping_sub(1)) == "just"
         }
@@ -848,8 +989,15 @@ fn ownership(text: &Text, s: &Sentence, situation: bool) -> Option<Hit> {
                 && text.word(i + 1) == "i"
                 && text.word(i + 2) == "could"
     });
-    if defends {
+    if defends || claims_effort(text, s.first, lim) {
         return None;
+    }
+    if owns_by_naming(text, s.first, lim) {
+        return Some(Hit {
+            kind: FindingKind::Ownership,
+            first: s.first,
+            last: s.last,
+        });
     }
     let mut subject_seen = false;
     for i in s.first..lim {
@@ -894,6 +1042,45 @@ fn ownership(text: &Text, s: &Sentence, situation: bool) -> Option<Hit> {
         }
     }
     None
+}
+
+/// Effort or pride dressed as ownership: "I still worked really hard", "I made more
+/// calls than anyone", "I filled it exactly as written", "I should have hired better
+/// people" (the fault still lies with others).
+fn claims_effort(text: &Text, first: usize, lim: usize) -> bool {
+    (first..lim).any(|i| {
+        let at = |k: usize| if i + k < lim { text.word(i + k) } else { "" };
+        match text.word(i) {
+            "worked" => matches!(at(1), "hard" | "really" | "so" | "very" | "nonstop"),
+            "than" => {
+                matches!(at(1), "anyone" | "anybody" | "everyone")
+                    || (at(1) == "any" && at(2) == "other")
+            }
+            "as" => at(1) == "written" || at(1) == "instructed",
+            "supposed" => at(1) == "to" && i > first && text.word(i - 1) == "are",
+            "hired" => at(1) == "better",
+            _ => false,
+        }
+    })
+}
+
+/// Ownership said by naming it rather than by an "I + verb" shape: "That decision
+/// was mine", "That one was on me", "checking my inputs was my job".
+fn owns_by_naming(text: &Text, first: usize, lim: usize) -> bool {
+    (first + 1..lim).any(|i| {
+        let at = |k: usize| if i + k < lim { text.word(i + k) } else { "" };
+        let negated = matches!(text.word(i - 1), "not" | "wasn't" | "isn't")
+            || matches!(at(1), "not" | "never");
+        let names = match text.word(i) {
+            "was" | "is" if at(1) == "mine" || at(1) == "on" => {
+                at(1) == "mine" || (at(1) == "on" && at(2) == "me")
+            }
+            // Past only: "it is my responsibility" states a role, not an act.
+            "was" => at(1) == "my" && matches!(at(2), "job" | "responsibility" | "call" | "step"),
+            _ => false,
+        };
+        names && !negated && !text.tokens[i].quoted
+    })
 }
 
 fn owned_action_after(text: &Text, mut j: usize, lim: usize, situation: bool) -> bool {

@@ -489,6 +489,10 @@ const TABLE: &[(u32, &[&str])] = &[
     (
         EMOTIONAL,
         &[
+            "terrifying",
+            "terrified",
+            "doomed",
+            "screaming",
             "catastrophe",
             "catastrophic",
             "nightmare",
@@ -620,6 +624,16 @@ const TABLE: &[(u32, &[&str])] = &[
     (
         WORDING_TRIGGER,
         &[
+            // Multiword emotion, hedging and apology heads (see `detect::wording`).
+            "chaos",
+            "mess",
+            "stressful",
+            "terrifying",
+            "terrified",
+            "doomed",
+            "screaming",
+            "i'd",
+            "example",
             "am",
             "apologise",
             "apologize",

@@ -595,7 +595,11 @@ fn passive_rewrite(spanned: &str) -> String {
             .iter()
             .all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'));
     if plain {
-        let object = lower[..n - 2].join(" ");
+        // The learner's own casing ("the ICU nurse"), only the determiner lowered.
+        let object = std::iter::once(lower[0].as_str())
+            .chain(words[1..n - 2].iter().map(String::as_str))
+            .collect::<Vec<_>>()
+            .join(" ");
         format!(
             "Say who did it: \u{201C}___ {} {object}\u{201D}, with \u{201C}I\u{201D} or the person or team in the blank.",
             lower[n - 1]

@@ -414,3 +414,283 @@ fn a_flagged_phrase_is_not_also_praised() {
         );
     }
 }
+
+#[test]
+fn blame_handed_to_someone_else_is_found_in_its_own_clause() {
+    // Each sentence also owns a step, which must not switch the blame off.
+    for (text, blamed) in [
+        (
+            "I paged the lead, but it was not my call to make.",
+            "not my call",
+        ),
+        (
+            "I filed the report. It was his responsibility, not mine.",
+            "not mine",
+        ),
+        (
+            "I reran the job. The testing gap was really their problem.",
+            "their problem",
+        ),
+        (
+            "I refilled it. It was really the prescriber's mistake.",
+            "prescriber's mistake",
+        ),
+        (
+            "Due to the client's delays on the pilot, we slipped.",
+            "client's delays",
+        ),
+        (
+            "I agreed, but my manager forced us to run double shifts.",
+            "forced us",
+        ),
+        ("I tried, but he set me up to fail.", "set me up"),
+        (
+            "I stayed late. Nobody had trained us on the new prices.",
+            "Nobody had trained",
+        ),
+        (
+            "I pushed on. Honestly anybody would have struggled.",
+            "anybody would have",
+        ),
+    ] {
+        let spans = spans_of(text, FindingKind::BlameShifting);
+        assert!(
+            spans.iter().any(|s| s.contains(blamed)),
+            "{text:?}: blame spans {spans:?}"
+        );
+    }
+}
+
+#[test]
+fn owning_the_decision_is_not_blame() {
+    for text in [
+        "That decision was mine, and I told the client the same day.",
+        "It was my call to skip the review, because I wanted the release out.",
+        "It's my job to check the totals, and I did not.",
+        "We pushed the fix within an hour and I set up an alert.",
+    ] {
+        let spans = spans_of(text, FindingKind::BlameShifting);
+        assert!(spans.is_empty(), "{text:?}: blame spans {spans:?}");
+    }
+}
+
+#[test]
+fn ownership_is_an_owned_act_not_effort_or_pride() {
+    for text in [
+        "That decision was mine.",
+        "That one was on me.",
+        "Checking my inputs was my job.",
+    ] {
+        assert!(
+            kinds(text).contains(&FindingKind::Ownership),
+            "{text:?} owns nothing"
+        );
+    }
+    for text in [
+        "I still worked really hard all weekend.",
+        "I made more calls than anyone to get feedback.",
+        "I filled it exactly as written.",
+        "Maybe I should have hired better people.",
+        "It was not on me.",
+    ] {
+        assert!(
+            !kinds(text).contains(&FindingKind::Ownership),
+            "{text:?} read as ownership"
+        );
+    }
+}
+
+#[test]
+fn multiword_emotion_hedging_and_trailing_apologies_are_found() {
+    for (text, kind, span) in [
+        (
+            "It was total chaos for an hour.",
+            FindingKind::EmotionalLanguage,
+            "total chaos",
+        ),
+        (
+            "Honestly, it was a mess.",
+            FindingKind::EmotionalLanguage,
+            "a mess",
+        ),
+        (
+            "The week was super stressful.",
+            FindingKind::EmotionalLanguage,
+            "super stressful",
+        ),
+        (
+            "I'd say the launch went badly.",
+            FindingKind::Hedging,
+            "I'd say",
+        ),
+        (
+            "I'm not totally sure why it broke.",
+            FindingKind::Hedging,
+            "not totally sure",
+        ),
+        (
+            "I let down the customers, sorry.",
+            FindingKind::OverApologizing,
+            "sorry",
+        ),
+        (
+            "I know this is not a great example.",
+            FindingKind::OverApologizing,
+            "not a great",
+        ),
+    ] {
+        let spans = spans_of(text, kind);
+        assert!(
+            spans
+                .iter()
+                .any(|s| s.contains(span) || span.contains(s.as_str())),
+            "{text:?}: {} spans {spans:?}",
+            kind.as_str()
+        );
+    }
+    for (text, kind) in [
+        (
+            "We ran chaos engineering drills every quarter.",
+            FindingKind::EmotionalLanguage,
+        ),
+        (
+            "I ate in the mess hall with the crew.",
+            FindingKind::EmotionalLanguage,
+        ),
+        (
+            "I was sorry to see him leave the team.",
+            FindingKind::OverApologizing,
+        ),
+    ] {
+        let spans = spans_of(text, kind);
+        assert!(
+            spans.is_empty(),
+            "{text:?}: {} spans {spans:?}",
+            kind.as_str()
+        );
+    }
+}
+
+#[test]
+fn a_third_party_failing_is_blame_even_when_the_answer_owns_elsewhere() {
+    let text = "I was the shift lead and I chose to open the second dock. \
+                The pharmacy sent up the wrong strength. \
+                Honestly, half the team called in sick that week.";
+    let spans = spans_of(text, FindingKind::BlameShifting);
+    assert!(spans.iter().any(|s| s.contains("wrong")), "{spans:?}");
+    assert!(
+        spans.iter().any(|s| s.contains("called in sick")),
+        "{spans:?}"
+    );
+    // The damage counted, a negated outcome and reported words are not blame.
+    for text in [
+        "Within a quarter, 27 new hires had missed the training.",
+        "Since then the unit has had no order missed.",
+        "The steward told me, 'your office messed this up, not the members.'",
+        "For five days we missed next-day delivery.",
+    ] {
+        let spans = spans_of(text, FindingKind::BlameShifting);
+        assert!(spans.is_empty(), "{text:?}: blame spans {spans:?}");
+    }
+}
+
+#[test]
+fn ages_are_not_metrics() {
+    for text in [
+        "I gave a four-year-old the wrong dose.",
+        "The boy was six years old.",
+    ] {
+        let spans = spans_of(text, FindingKind::Metric);
+        assert!(spans.is_empty(), "{text:?}: metric spans {spans:?}");
+    }
+    assert!(!spans_of("The outage lasted two days.", FindingKind::Metric).is_empty());
+}
+
+fn passive_suggestions(text: &str) -> Vec<String> {
+    analyze(text)
+        .map(|a| {
+            a.findings
+                .into_iter()
+                .filter(|f| f.kind == FindingKind::PassiveVoice)
+                .filter_map(|f| f.suggestion)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn passive_rewrites_never_guess_the_actor_or_drop_the_negation() {
+    for text in [
+        "The wrong tray was not caught until the allergy check.",
+        "It wasn't caught before the release.",
+        "Our school was built in a hurry and the fire plan was ignored.",
+        "One afternoon a prescription was filled with the wrong strength.",
+        "The rollout was done until the allergy check failed.",
+    ] {
+        for s in passive_suggestions(text) {
+            for bad in ["I done", "I caught", "I built", "I filled", "I ignored"] {
+                assert!(!s.contains(bad), "{text:?} -> {s:?}");
+            }
+        }
+    }
+    let got = passive_suggestions("The ICU alarm was muted.");
+    assert!(
+        got.iter().any(|s| s.contains("___ muted the ICU alarm")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn suggestions_quote_the_learners_own_words() {
+    let a = analyze("It was total chaos. I'd say the vendor dropped the ball.").unwrap();
+    for f in &a.findings {
+        if matches!(
+            f.kind,
+            FindingKind::EmotionalLanguage | FindingKind::Hedging | FindingKind::BlameShifting
+        ) {
+            let s = f.suggestion.as_deref().unwrap_or("");
+            assert!(s.contains(&f.text), "{:?}: {s:?}", f.kind);
+        }
+    }
+}
+
+#[test]
+fn no_span_is_both_praised_and_criticised() {
+    let a = analyze(
+        "I was the lead on a 40-bed unit. The pharmacy sent up the wrong strength. \
+         That decision was mine, and I added a totals check to the template so it runs on every order.",
+    )
+    .unwrap();
+    let praise = [FindingKind::Ownership, FindingKind::SystemicFix];
+    for p in a.findings.iter().filter(|f| praise.contains(&f.kind)) {
+        for n in a.findings.iter().filter(|f| NEGATIVE.contains(&f.kind)) {
+            assert!(
+                n.end <= p.start || p.end <= n.start,
+                "{:?} {:?} overlaps {:?} {:?}",
+                p.kind,
+                p.text,
+                n.kind,
+                n.text
+            );
+        }
+    }
+    if a.findings
+        .iter()
+        .any(|f| f.kind == FindingKind::SystemicFix)
+    {
+        assert!(!a
+            .findings
+            .iter()
+            .any(|f| f.kind == FindingKind::MissingTakeaway));
+    }
+}
+
+const NEGATIVE: [FindingKind; 7] = [
+    FindingKind::BlameShifting,
+    FindingKind::PassiveVoice,
+    FindingKind::Hedging,
+    FindingKind::EmotionalLanguage,
+    FindingKind::OverApologizing,
+    FindingKind::FakeFailure,
+    FindingKind::ManualFix,
+];

@@ -127,6 +127,7 @@ fn tokenize(src: &str) -> (Vec<Token>, String) {
     let mut norm = String::with_capacity(src.len());
     let mut quoted = false;
     let mut straight_quote_open = false;
+    let mut single_quote_open = false;
     let mut i = 0;
     while i < chars.len() {
         let (pos, c) = chars[i];
@@ -140,6 +141,34 @@ fn tokenize(src: &str) -> (Vec<Token>, String) {
             quoted = true;
             i += 1;
             continue;
+        }
+        // Single quotes ('...' and curly ‘...’) mark someone else's words when they
+        // stand outside a word; inside one ("don't", "teams'") they are apostrophes.
+        if is_apostrophe(c) {
+            let before = i.checked_sub(1).map(|k| chars[k].1);
+            let after = chars.get(i + 1).map(|&(_, n)| n);
+            let opens = !before.is_some_and(char::is_alphanumeric)
+                && after.is_some_and(char::is_alphabetic);
+            let closes = single_quote_open
+                && before.is_some_and(|b| !b.is_whitespace())
+                && !after.is_some_and(char::is_alphanumeric);
+            if opens && !single_quote_open && !quoted {
+                single_quote_open = true;
+                quoted = true;
+                i += 1;
+                continue;
+            }
+            if closes {
+                single_quote_open = false;
+                quoted = false;
+                i += 1;
+                continue;
+            }
+        }
+        // An unclosed single quote ("'80s") does not run past its paragraph.
+        if c == '\n' && single_quote_open {
+            single_quote_open = false;
+            quoted = false;
         }
         if is_close_quote(c) {
             quoted = false;
@@ -414,5 +443,27 @@ mod tests {
             .map(|i| text.word(i))
             .collect();
         assert_eq!(quoted, ["sorry", "to", "push"]);
+    }
+
+    #[test]
+    fn single_quotes_mark_quoted_words_but_apostrophes_do_not() {
+        for (src, want) in [
+            (
+                "He said, 'your office messed up.' I didn't agree.",
+                vec!["your", "office", "messed", "up"],
+            ),
+            (
+                "She wrote \u{2018}probably fine\u{2019} and the teams' files broke.",
+                vec!["probably", "fine"],
+            ),
+            ("I don't think the teams' files were the problem.", vec![]),
+        ] {
+            let text = Text::new(src);
+            let quoted: Vec<&str> = (0..text.tokens.len())
+                .filter(|&i| text.tokens[i].quoted)
+                .map(|i| text.word(i))
+                .collect();
+            assert_eq!(quoted, want, "{src:?}");
+        }
     }
 }
