@@ -1,0 +1,77 @@
+package dev.aiprep.screens
+
+import androidx.compose.ui.geometry.Size
+import androidx.compose.ui.semantics.Role
+import androidx.compose.ui.semantics.SemanticsProperties
+import androidx.compose.ui.test.ComposeUiTest
+import androidx.compose.ui.test.ExperimentalTestApi
+import androidx.compose.ui.test.SemanticsMatcher
+import androidx.compose.ui.test.hasContentDescription
+import androidx.compose.ui.test.hasText
+import androidx.compose.ui.test.performClick
+import androidx.compose.ui.test.performScrollTo
+import androidx.compose.ui.test.runSkikoComposeUiTest
+import androidx.compose.ui.unit.Density
+import java.nio.file.Path
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.io.TempDir
+
+/**
+ * The learner's path through the Compose test API, on a real core: from
+ * Home into today's quiz, an answer by click, the feedback on screen, and
+ * back Home with the challenge moved on.
+ */
+@OptIn(ExperimentalTestApi::class)
+class QuizFlowTest {
+    @TempDir
+    lateinit var dir: Path
+
+    private val option = SemanticsMatcher.expectValue(SemanticsProperties.Role, Role.RadioButton)
+
+    private fun ComposeUiTest.waitForText(text: String) =
+        waitUntil("'$text' on screen", 10_000) {
+            onAllNodes(hasText(text, substring = true), useUnmergedTree = true).fetchSemanticsNodes().isNotEmpty()
+        }
+
+    private fun flow(body: ComposeUiTest.(RealCore) -> Unit) = RealCore(dir).use { rc ->
+        val app = rc.app()
+        runSkikoComposeUiTest(size = Size(720f, 1600f), density = Density(2f)) {
+            setContent { AiprepTheme(ThemeMode.Light) { AppRoot(app) } }
+            body(rc)
+        }
+    }
+
+    private fun ComposeUiTest.openTodaysQuiz() {
+        waitForText("Today's challenge: 0 of")
+        // Today's challenge holds several quizzes; the first opens the quiz session.
+        onAllNodes(hasText("Quiz · To do", substring = true), useUnmergedTree = true)[0].performScrollTo().performClick()
+        waitForText("Question 1")
+    }
+
+    @Test
+    fun `an answered quiz question shows its verdict and moves today's challenge on`() = flow { rc ->
+        openTodaysQuiz()
+        onAllNodes(option)[0].performClick()
+        // The right option is always marked; a wrong pick is marked as the learner's.
+        waitForText("Right answer")
+        val chosenWrong = onAllNodes(hasText("Your answer, not the best one"), useUnmergedTree = true).fetchSemanticsNodes().size
+        val right = onAllNodes(hasText("Right answer"), useUnmergedTree = true).fetchSemanticsNodes().size
+        assertEquals(1, right)
+        assertEquals(chosenWrong == 0, rc.core.stats(rc.clock.get()).correct == 1uL)
+        onNode(hasContentDescription("Back")).performClick()
+        waitForText("Today's challenge: 1 of")
+        assertEquals(1, onAllNodes(hasText("Quiz · Done", substring = true), useUnmergedTree = true).fetchSemanticsNodes().size)
+    }
+
+    @Test
+    fun `a double tap on an option sends one answer`() = flow { rc ->
+        openTodaysQuiz()
+        val first = onAllNodes(option)[0]
+        first.performClick()
+        first.performClick()
+        waitForText("Right answer")
+        waitForIdle()
+        assertEquals(1uL, rc.core.stats(rc.clock.get()).attempts)
+    }
+}
