@@ -494,6 +494,19 @@ const V2_FILES: &[(&str, Bar)] = &[(
         systemic_fix_recall: 0.8,
         precision: 0.90,
     },
+),
+(
+    "tests/gold/v2_report.toml",
+    // Report part (42 answers nobody tuned against). Floors are what it
+    // reached on its first run, far below issue 11's targets: they only stop
+    // it from getting worse.
+    Bar {
+        coarse_tier: 0.78,
+        blame_recall: 0.33,
+        negative_wording_recall: 0.65,
+        systemic_fix_recall: 0.63,
+        precision: 0.90,
+    },
 )];
 
 fn read_gold(path: &str) -> String {
