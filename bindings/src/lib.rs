@@ -68,22 +68,33 @@ impl AppCore {
 
     #[uniffi::constructor]
     pub fn open_with(options: OpenOptions) -> Result<Arc<Self>, CoreError> {
-        let pack: Pack = match &options.pack_path {
-            Some(path) => aiprep_core::content::load_pack(Path::new(path))
-                .map_err(aiprep_core::Error::from)?,
-            None => aiprep_core::content::embedded_pack(),
+        let pack: Option<Pack> = match &options.pack_path {
+            Some(path) => Some(
+                aiprep_core::content::load_pack(Path::new(path))
+                    .map_err(aiprep_core::Error::from)?,
+            ),
+            None => None,
         };
+        let mut catalog = aiprep_core::content::bundled_catalog();
+        if let (Some(pack), Some(path)) = (&pack, &options.pack_path) {
+            catalog = catalog
+                .with_pack(path, pack.clone())
+                .map_err(aiprep_core::Error::from)?;
+        }
         let store = options
             .store_public_key
             .as_deref()
             .map(StoreConfig::with_key);
-        let learner = Learner::open(
+        let mut learner = Learner::open(
             Path::new(&options.db_path),
             &options.zone,
-            pack,
+            catalog,
             store,
             views::instant(options.now_ms)?,
         )?;
+        if let Some(pack) = &pack {
+            learner.select_module(&pack.module.id)?;
+        }
         Ok(Arc::new(AppCore {
             interrupter: learner.interrupter(),
             learner: Mutex::new(Some(learner)),
@@ -215,6 +226,19 @@ impl AppCore {
     pub fn stats(&self, now_ms: i64) -> Result<StatsView, CoreError> {
         let now = views::instant(now_ms)?;
         self.with(|l| Ok(l.stats(now)?.into()))
+    }
+
+    /// Every installed module with the learner's progress, in display order.
+    pub fn modules(&self) -> Result<Vec<ModuleCardView>, CoreError> {
+        self.with(|l| Ok(l.catalog()?.into_iter().map(Into::into).collect()))
+    }
+
+    /// Studies `id` from now on; progress in every module stays.
+    pub fn select_module(&self, id: String) -> Result<(), CoreError> {
+        self.with(|l| {
+            l.select_module(&id)?;
+            Ok(())
+        })
     }
 
     pub fn entitlement(&self) -> Result<EntitlementView, CoreError> {
@@ -408,6 +432,25 @@ mod tests {
             })
         ));
         assert_eq!(std::fs::read(&path).unwrap(), bytes);
+    }
+
+    #[test]
+    fn the_catalog_lists_every_bundled_module_and_a_choice_persists() {
+        let dir = tempfile::tempdir().unwrap();
+        let core = open_in(&dir).unwrap();
+        let modules = core.modules().unwrap();
+        let ids: Vec<&str> = modules.iter().map(|m| m.id.as_str()).collect();
+        assert_eq!(ids, ["failure-story", "conflict-story", "overfitting"]);
+        assert_eq!(modules[2].answer_kind, "explanation");
+        assert!(matches!(
+            core.select_module("nope".into()),
+            Err(CoreError::NotFound { .. })
+        ));
+        core.select_module("conflict-story".into()).unwrap();
+        drop(core);
+        let core = open_in(&dir).unwrap();
+        assert_eq!(core.outline().unwrap().module_id, "conflict-story");
+        assert!(core.modules().unwrap()[1].active);
     }
 
     #[test]

@@ -731,3 +731,51 @@ pub(crate) fn instant(now_ms: i64) -> Result<DateTime<Utc>, crate::CoreError> {
         reason: "the time is out of range".to_owned(),
     })
 }
+
+// ---- catalog ----
+
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct ModuleCardView {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub content_version: String,
+    /// "story" or "explanation".
+    pub answer_kind: String,
+    pub active: bool,
+    pub items: u32,
+    pub free_items: u32,
+    pub locked_items: u32,
+    pub items_started: u32,
+    pub items_mature: u32,
+    pub progress: f64,
+    pub mastery: Option<f64>,
+    pub reviews: u64,
+    pub time_studied_ms: u64,
+    pub related_ids: Vec<String>,
+    pub related_titles: Vec<String>,
+}
+
+impl From<learner::ModuleCard> for ModuleCardView {
+    fn from(c: learner::ModuleCard) -> Self {
+        ModuleCardView {
+            id: c.id,
+            title: c.title,
+            summary: c.summary,
+            content_version: c.content_version,
+            answer_kind: c.answer_kind.as_str().to_owned(),
+            active: c.active,
+            items: c.items,
+            free_items: c.free_items,
+            locked_items: c.locked_items,
+            items_started: c.items_started,
+            items_mature: c.items_mature,
+            progress: c.progress,
+            mastery: c.mastery,
+            reviews: c.reviews,
+            time_studied_ms: c.time_studied_ms,
+            related_ids: c.related.iter().map(|r| r.id.clone()).collect(),
+            related_titles: c.related.into_iter().map(|r| r.title).collect(),
+        }
+    }
+}

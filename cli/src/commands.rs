@@ -600,3 +600,48 @@ pub fn restore(env: &Env, backup: Option<&Path>, yes: bool) -> CliResult {
     }
     Ok(())
 }
+
+/// The catalog: every installed module with the learner's progress.
+pub fn modules(env: &Env, json_out: bool) -> CliResult {
+    let mut learner = env.learner()?;
+    let cards = learner.catalog()?;
+    if json_out {
+        return print_json(&cards);
+    }
+    let mut out = std::io::stdout().lock();
+    for card in &cards {
+        let marker = if card.active { "▶" } else { " " };
+        writeln!(
+            out,
+            "{marker} {} {}",
+            style(&card.title).bold(),
+            style(format!("({}, v{})", card.id, card.content_version)).dim()
+        )?;
+        writeln!(out, "{}", render::wrap(&card.summary, "    "))?;
+        let mastery = card
+            .mastery
+            .map(|m| format!(", mastery {:.0}%", m * 100.0))
+            .unwrap_or_default();
+        let locked = match card.locked_items {
+            0 => "all unlocked".to_owned(),
+            n => format!("{} free, {n} locked", card.free_items),
+        };
+        writeln!(
+            out,
+            "    {} of {} items started ({:.0}%), {} mature{mastery}; {locked}",
+            card.items_started,
+            card.items,
+            card.progress * 100.0,
+            card.items_mature
+        )?;
+        if !card.related.is_empty() {
+            let related: Vec<&str> = card.related.iter().map(|r| r.title.as_str()).collect();
+            writeln!(out, "    Related: {}", related.join(", "))?;
+        }
+    }
+    writeln!(
+        out,
+        "\nStudy another module with `aiprep --module ID`; reviews of every module keep coming."
+    )?;
+    Ok(())
+}

@@ -15,7 +15,7 @@ use std::process::ExitCode;
 use chrono::{DateTime, Utc};
 use clap::{Parser, Subcommand};
 
-use aiprep_core::content::{self, Pack};
+use aiprep_core::content::{self, Catalog, Pack};
 use aiprep_core::learner::Learner;
 use aiprep_core::unlock::StoreConfig;
 
@@ -38,9 +38,13 @@ struct Cli {
     /// The learner's IANA time zone (default: the system's).
     #[arg(long, global = true, value_name = "ZONE")]
     tz: Option<String>,
-    /// A content pack to study instead of the bundled module.
+    /// A content pack to install beside the bundled modules (replacing the
+    /// one with its id) and study.
     #[arg(long, global = true, value_name = "FILE")]
     pack: Option<PathBuf>,
+    /// The module to study from now on, by id (see `aiprep modules`).
+    #[arg(long, global = true, value_name = "ID")]
+    module: Option<String>,
     /// The store's base64 X.509 public key that signs purchases (default: the app's).
     #[arg(long, global = true, value_name = "B64", env = "AIPREP_PUBLIC_KEY")]
     public_key: Option<String>,
@@ -101,6 +105,11 @@ enum Command {
     },
     /// Progress statistics.
     Stats {
+        #[arg(long)]
+        json: bool,
+    },
+    /// The installed modules with your progress; `--module ID` picks one.
+    Modules {
         #[arg(long)]
         json: bool,
     },
@@ -229,6 +238,7 @@ pub struct Env {
     /// The zone to show times in (the learner's).
     pub tz: chrono_tz::Tz,
     pub pack_path: Option<PathBuf>,
+    module: Option<String>,
     store: Option<StoreConfig>,
 }
 
@@ -253,6 +263,7 @@ impl Env {
             zone,
             tz,
             pack_path: cli.pack.clone(),
+            module: cli.module.clone(),
             store: store_config(cli),
         })
     }
@@ -282,16 +293,36 @@ impl Env {
         Ok(PathBuf::from(format!("{}.backups", db.display())))
     }
 
+    /// The bundled modules, with the `--pack` one installed beside them.
+    pub fn catalog(&self) -> CliResult<Catalog> {
+        let catalog = content::bundled_catalog();
+        Ok(match &self.pack_path {
+            Some(path) => catalog.with_pack(&path.display().to_string(), self.pack()?)?,
+            None => catalog,
+        })
+    }
+
+    /// The learner on the catalog, studying the `--module` (or the `--pack`)
+    /// module when one is named.
     pub fn learner(&self) -> CliResult<Learner> {
         let path = self.db_path()?;
-        Learner::open(
+        let mut learner = Learner::open(
             &path,
             &self.zone,
-            self.pack()?,
+            self.catalog()?,
             self.store.clone(),
             self.now,
         )
-        .map_err(|e| with_restore_hint(e, &path))
+        .map_err(|e| with_restore_hint(e, &path))?;
+        let chosen = match (&self.module, &self.pack_path) {
+            (Some(id), _) => Some(id.clone()),
+            (None, Some(_)) => Some(self.pack()?.module.id),
+            (None, None) => None,
+        };
+        if let Some(id) = chosen {
+            learner.select_module(&id)?;
+        }
+        Ok(learner)
     }
 }
 
@@ -364,6 +395,7 @@ fn run(cli: Cli) -> CliResult {
             command: ContentCommand::Check { pack },
         } => commands::content_check(&pack),
         Command::Stats { json } => commands::stats(&env, json),
+        Command::Modules { json } => commands::modules(&env, json),
         Command::Analyze { file, json, jsonl } => commands::analyze(file.as_deref(), json, jsonl),
         Command::Fsrs {
             command: FsrsCommand::Evaluate { revlog, params, .. },

@@ -408,3 +408,45 @@ fn fsrs_evaluate_and_optimize_a_review_log() {
     );
     assert!(!bad.status.success());
 }
+
+#[test]
+fn modules_lists_the_catalog_and_module_switches_what_is_studied() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.sqlite3");
+    let cards = json(&aiprep(&db, &["--now", NOW, "modules", "--json"]));
+    let ids: Vec<&str> = cards
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["failure-story", "conflict-story", "overfitting"]);
+    assert_eq!(cards[0]["active"], true);
+
+    let list = json(&aiprep(
+        &db,
+        &[
+            "--now",
+            NOW,
+            "--module",
+            "overfitting",
+            "quiz",
+            "--list",
+            "--json",
+        ],
+    ));
+    let questions = list["questions"].as_array().unwrap();
+    assert!(questions
+        .iter()
+        .all(|q| q["id"].as_str().unwrap().starts_with("of-")));
+    // The choice is remembered without the flag.
+    let cards = json(&aiprep(&db, &["--now", NOW, "modules", "--json"]));
+    assert_eq!(cards[2]["active"], true);
+    let text = aiprep(&db, &["--now", NOW, "modules"]);
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("▶ Explaining Overfitting"), "{text}");
+
+    let unknown = aiprep(&db, &["--now", NOW, "--module", "nope", "modules"]);
+    assert!(!unknown.status.success());
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("nope"));
+}

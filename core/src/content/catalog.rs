@@ -72,6 +72,11 @@ impl Catalog {
         self.modules.iter().map(|(m, _)| m)
     }
 
+    /// The first module in display order (a catalog is never empty).
+    pub fn first(&self) -> &Module {
+        &self.modules[0].0
+    }
+
     pub fn module(&self, id: &str) -> Option<&Module> {
         self.modules().find(|m| m.id == id)
     }

@@ -137,7 +137,7 @@ impl Learner {
                 )))
             }
         };
-        let module = self.module();
+        let (module, _) = self.catalog.item(id).ok_or_else(|| not_found("item", id))?;
         let WrittenReview { analysis, ideas } =
             analyzer::review_answer(module.answer_kind, &module.analysis, ideas, text)?;
         let analysis_json = serde_json::to_string(&analysis)
@@ -203,12 +203,17 @@ impl Learner {
         attempt: &Attempt<'_>,
         now: DateTime<Utc>,
     ) -> Result<(DateTime<Utc>, bool, Option<u32>)> {
+        let module_id = self
+            .catalog
+            .item(id)
+            .map(|(module, _)| module.id.clone())
+            .ok_or_else(|| not_found("item", id))?;
         let before = stored.clone().unwrap_or_else(|| CardState::new_item(now));
         let outcome = self.scheduler.review(id, &before, rating, now)?;
         let stamp = self.stamp(now);
         let review = ReviewRecord {
             item_id: id,
-            module_id: &self.pack.module.id,
+            module_id: &module_id,
             kind,
             stamp: &stamp,
             rating,

@@ -4,6 +4,7 @@
 //! `now`, and the zone is the learner's, set from outside.
 
 mod answer;
+mod catalog;
 mod optimize;
 mod session;
 mod simulate;
@@ -13,6 +14,7 @@ mod today;
 mod transfer;
 
 pub use answer::{ChoiceFeedback, ExerciseFeedback};
+pub use catalog::{ModuleCard, RelatedModule};
 pub use optimize::OptimizationJob;
 pub use simulate::SimulationReport;
 pub use stats::{ConceptMastery, DayAccuracy, DayCount, ScorePoint, Stats};
@@ -25,7 +27,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 use crate::content::{
-    lesson_sections, Exercise, ItemIndex, ItemRef, LessonSection, Module, Pack, PracticeScenario,
+    lesson_sections, Catalog, Exercise, ItemRef, LessonSection, Module, PracticeScenario,
     QuestionType, QuizQuestion,
 };
 use crate::error::{Error, Result};
@@ -36,6 +38,7 @@ use crate::unlock::{self, Entitlement, StoreConfig, StoredPurchase};
 
 const SCHEDULER_CONFIG_KEY: &str = "scheduler_config";
 const LEARNER_SEED_KEY: &str = "learner_seed";
+const ACTIVE_MODULE_KEY: &str = "active_module";
 
 /// A quiz question as listed, without its content.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -48,8 +51,11 @@ pub struct QuestionSummary {
 
 pub struct Learner {
     storage: Storage,
-    pack: Pack,
-    index: ItemIndex,
+    /// Every installed module; items of any of them can be answered.
+    catalog: Catalog,
+    /// Id of the module being studied: the lesson, the quiz and new items
+    /// come from it. Always a module of `catalog`.
+    active: String,
     zone: Tz,
     scheduler: Scheduler,
     config: SchedulerConfig,
@@ -64,33 +70,35 @@ pub struct Learner {
 }
 
 impl Learner {
-    /// Opens the learner's database at `path` with the learner's IANA zone.
-    /// `store` is the app's purchase-verification configuration (the built-in
-    /// one when `None`).
+    /// Opens the learner's database at `path` with the learner's IANA zone,
+    /// over the installed modules (a catalog, or one pack). `store` is the
+    /// app's purchase-verification configuration (the built-in one when
+    /// `None`). Stored items are matched against each module's content
+    /// version: items a module no longer has are retired, history kept.
     pub fn open(
         path: &Path,
         zone: &str,
-        pack: Pack,
+        modules: impl Into<Catalog>,
         store: Option<StoreConfig>,
         now: DateTime<Utc>,
     ) -> Result<Self> {
-        Self::with_storage(Storage::open(path)?, zone, pack, store, now)
+        Self::with_storage(Storage::open(path)?, zone, modules.into(), store, now)
     }
 
     /// A learner whose progress lives only in memory (previews and tests).
     pub fn open_in_memory(
         zone: &str,
-        pack: Pack,
+        modules: impl Into<Catalog>,
         store: Option<StoreConfig>,
         now: DateTime<Utc>,
     ) -> Result<Self> {
-        Self::with_storage(Storage::open_in_memory()?, zone, pack, store, now)
+        Self::with_storage(Storage::open_in_memory()?, zone, modules.into(), store, now)
     }
 
     fn with_storage(
         mut storage: Storage,
         zone: &str,
-        pack: Pack,
+        catalog: Catalog,
         store: Option<StoreConfig>,
         now: DateTime<Utc>,
     ) -> Result<Self> {
@@ -107,10 +115,14 @@ impl Learner {
             }
         };
         let store = store.or_else(StoreConfig::app_default);
+        let active = storage
+            .setting(ACTIVE_MODULE_KEY)?
+            .filter(|id| catalog.module(id).is_some())
+            .unwrap_or_else(|| catalog.first().id.clone());
         let mut learner = Learner {
             storage,
-            index: ItemIndex::new(&pack.module),
-            pack,
+            catalog,
+            active,
             zone,
             scheduler,
             config,
@@ -121,6 +133,7 @@ impl Learner {
             undo: None,
         };
         learner.refresh_entitlement(now)?;
+        learner.sync_content(now)?;
         Ok(learner)
     }
 
@@ -133,8 +146,11 @@ impl Learner {
         Ok(())
     }
 
+    /// The module being studied.
     pub fn module(&self) -> &Module {
-        &self.pack.module
+        self.catalog
+            .module(&self.active)
+            .unwrap_or_else(|| self.catalog.first())
     }
 
     pub fn scheduler_config(&self) -> &SchedulerConfig {
@@ -154,12 +170,12 @@ impl Learner {
 
     /// The lesson, with locked items shown as locks until the unlock.
     pub fn lesson(&self) -> Vec<LessonSection> {
-        lesson_sections(&self.pack.module, self.entitlement.unlocked)
+        lesson_sections(self.module(), self.entitlement.unlocked)
     }
 
+    /// The studied module's quiz questions.
     pub fn quiz_list(&self) -> Vec<QuestionSummary> {
-        self.pack
-            .module
+        self.module()
             .quiz
             .iter()
             .map(|q| QuestionSummary {
@@ -200,9 +216,9 @@ impl Learner {
         Ok(item)
     }
 
-    /// Any practisable item of the module by id, locked or not.
+    /// Any practisable item of an installed module by id, locked or not.
     fn item(&self, id: &str) -> Option<ItemRef<'_>> {
-        self.index.get(&self.pack.module, id)
+        self.catalog.item(id).map(|(_, item)| item)
     }
 
     fn is_accessible(&self, free: bool) -> bool {

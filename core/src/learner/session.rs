@@ -5,8 +5,9 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 
+use super::catalog::concept_key;
 use super::Learner;
-use crate::content::ItemRef;
+use crate::content::{ItemRef, Module};
 use crate::daily::{Candidate, ChallengePool};
 use crate::error::Result;
 use crate::quiz::{self, AbilityModel, AnswerEvent, QuestionInfo};
@@ -21,9 +22,19 @@ const ABILITY_REPLAY_WINDOW: u32 = 5_000;
 const NEXT_DUE_SCAN: u32 = 1_000;
 
 impl Learner {
-    /// Accessible items that can be scheduled, with their kind.
+    /// Accessible items of every installed module that can be scheduled,
+    /// with their kind: reviews come from every module studied.
     pub(super) fn accessible_review_items(&self) -> impl Iterator<Item = (&str, ItemKind)> + '_ {
-        let m = &self.pack.module;
+        self.catalog
+            .modules()
+            .flat_map(|m| self.accessible_items_of(m))
+    }
+
+    /// Accessible items of one module that can be scheduled, with their kind.
+    pub(super) fn accessible_items_of<'a>(
+        &'a self,
+        m: &'a Module,
+    ) -> impl Iterator<Item = (&'a str, ItemKind)> + 'a {
         let quiz = m
             .quiz
             .iter()
@@ -72,21 +83,27 @@ impl Learner {
     }
 
     fn choice_info(&self, id: &str) -> Option<QuestionInfo> {
-        match self.item(id)? {
-            ItemRef::Quiz(q) => Some(q.into()),
-            ItemRef::Scenario(s) => Some(s.into()),
-            _ => None,
-        }
+        let (module, item) = self.catalog.item(id)?;
+        let info = match item {
+            ItemRef::Quiz(q) => q.into(),
+            ItemRef::Scenario(s) => s.into(),
+            _ => return None,
+        };
+        Some(keyed_by_module(module, info))
     }
 
-    /// Every multiple-choice item (locked or not: answers given before a
-    /// revocation still count for ability).
+    /// Every multiple-choice item of every module (locked or not: answers
+    /// given before a revocation still count for ability).
     fn choice_infos(&self) -> Vec<(String, QuestionInfo)> {
-        let m = &self.pack.module;
-        m.quiz
-            .iter()
-            .map(QuestionInfo::from)
-            .chain(m.practice_scenarios.iter().map(QuestionInfo::from))
+        self.catalog
+            .modules()
+            .flat_map(|m| {
+                m.quiz
+                    .iter()
+                    .map(QuestionInfo::from)
+                    .chain(m.practice_scenarios.iter().map(QuestionInfo::from))
+                    .map(move |info| keyed_by_module(m, info))
+            })
             .map(|info| (info.id.clone(), info))
             .collect()
     }
@@ -163,13 +180,12 @@ impl Learner {
             .filter(|(_, kind)| *kind == ItemKind::Quiz)
             .map(|(id, _)| id)
             .collect();
-        let candidates: Vec<QuestionInfo> = self
-            .pack
-            .module
+        let module = self.module();
+        let candidates: Vec<QuestionInfo> = module
             .quiz
             .iter()
             .filter(|q| self.is_accessible(q.free))
-            .map(QuestionInfo::from)
+            .map(|q| keyed_by_module(module, q.into()))
             .collect();
         let model = self.ability_model()?;
         Ok(quiz::choose_next(
@@ -181,7 +197,8 @@ impl Learner {
         ))
     }
 
-    /// What today's challenge may be built from: accessible items, with due
+    /// What today's challenge may be built from: accessible items of the
+    /// modules the learner has started and of the one being studied, with due
     /// ones and weak concepts marked.
     pub(super) fn challenge_pool(&mut self, now: DateTime<Utc>) -> Result<ChallengePool> {
         let due: HashSet<String> = self.due_queue(now)?.into_iter().map(|(id, _)| id).collect();
@@ -191,39 +208,55 @@ impl Learner {
             .into_iter()
             .map(|c| c.concept)
             .collect();
-        let m = &self.pack.module;
-        // When each item was last answered, so a small free set rotates.
-        let practised: HashMap<String, DateTime<Utc>> = self
-            .storage
-            .module_items(&m.id)?
-            .into_iter()
-            .filter_map(|item| item.state.last_review.map(|at| (item.item_id, at)))
-            .collect();
-        let candidate = |id: &str, free: bool, concepts: &[String]| Candidate {
-            id: id.to_owned(),
-            module: m.id.clone(),
-            concepts: concepts.to_vec(),
-            due: due.contains(id),
-            last_practised: practised.get(id).copied(),
-            accessible: self.is_accessible(free),
-        };
-        Ok(ChallengePool {
-            quiz: m
-                .quiz
-                .iter()
-                .map(|q| candidate(&q.id, q.free, &q.concepts))
-                .collect(),
-            scenarios: m
-                .practice_scenarios
-                .iter()
-                .map(|s| candidate(&s.id, s.free, &s.concepts))
-                .collect(),
-            exercises: m
-                .exercises
-                .iter()
-                .map(|e| candidate(&e.id, e.free, &e.concepts))
-                .collect(),
+        let started: HashSet<String> = self.storage.started_modules()?.into_iter().collect();
+        let mut pool = ChallengePool {
+            quiz: Vec::new(),
+            scenarios: Vec::new(),
+            exercises: Vec::new(),
             weak_concepts,
-        })
+        };
+        for m in self.catalog.modules() {
+            if m.id != self.active && !started.contains(&m.id) {
+                continue;
+            }
+            // When each item was last answered, so a small free set rotates.
+            let practised: HashMap<String, DateTime<Utc>> = self
+                .storage
+                .module_items(&m.id)?
+                .into_iter()
+                .filter_map(|item| item.state.last_review.map(|at| (item.item_id, at)))
+                .collect();
+            let candidate = |id: &str, free: bool, concepts: &[String]| Candidate {
+                id: id.to_owned(),
+                module: m.id.clone(),
+                concepts: concepts.iter().map(|c| concept_key(&m.id, c)).collect(),
+                due: due.contains(id),
+                last_practised: practised.get(id).copied(),
+                accessible: self.is_accessible(free),
+            };
+            pool.quiz
+                .extend(m.quiz.iter().map(|q| candidate(&q.id, q.free, &q.concepts)));
+            pool.scenarios.extend(
+                m.practice_scenarios
+                    .iter()
+                    .map(|s| candidate(&s.id, s.free, &s.concepts)),
+            );
+            pool.exercises.extend(
+                m.exercises
+                    .iter()
+                    .map(|e| candidate(&e.id, e.free, &e.concepts)),
+            );
+        }
+        Ok(pool)
     }
+}
+
+/// The ability model sees a module's concepts under module-qualified keys.
+fn keyed_by_module(module: &Module, mut info: QuestionInfo) -> QuestionInfo {
+    info.concepts = info
+        .concepts
+        .iter()
+        .map(|c| concept_key(&module.id, c))
+        .collect();
+    info
 }

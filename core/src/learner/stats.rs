@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use serde::Serialize;
 
+use super::catalog::concept_key;
 use super::Learner;
 use crate::error::Result;
 use crate::scheduler;
@@ -36,6 +37,8 @@ pub struct Stats {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ConceptMastery {
+    /// The module the concept belongs to (concept ids repeat across modules).
+    pub module: String,
     pub concept: String,
     pub name: String,
     /// Predicted chance of answering a question of average difficulty;
@@ -75,29 +78,33 @@ impl Learner {
         let correct = choices.iter().filter(|a| a.correct).count() as u64;
 
         let mut by_day: BTreeMap<NaiveDate, (u32, u32)> = BTreeMap::new();
-        let mut by_concept: BTreeMap<&str, (u32, u32)> = BTreeMap::new();
+        let mut by_concept: BTreeMap<String, (u32, u32)> = BTreeMap::new();
         for attempt in &choices {
             let day = by_day.entry(attempt.learning_day).or_default();
             day.0 += 1;
             day.1 += u32::from(attempt.correct);
-            for concept in self.item_concepts(&attempt.item_id) {
+            for concept in self.item_concept_keys(&attempt.item_id) {
                 let tally = by_concept.entry(concept).or_default();
                 tally.0 += 1;
                 tally.1 += u32::from(attempt.correct);
             }
         }
+        // Concepts of the modules the learner has opened, not of every module installed.
+        let started: std::collections::HashSet<String> =
+            self.storage.started_modules()?.into_iter().collect();
         let mastery = self
-            .pack
-            .module
-            .concepts
-            .iter()
-            .map(|c| {
-                let (answered, correct) =
-                    by_concept.get(c.id.as_str()).copied().unwrap_or_default();
+            .catalog
+            .modules()
+            .filter(|m| m.id == self.active || started.contains(&m.id))
+            .flat_map(|m| m.concepts.iter().map(move |c| (m, c)))
+            .map(|(m, c)| {
+                let key = concept_key(&m.id, &c.id);
+                let (answered, correct) = by_concept.get(&key).copied().unwrap_or_default();
                 ConceptMastery {
+                    module: m.id.clone(),
                     concept: c.id.clone(),
                     name: c.name.clone(),
-                    mastery: (answered > 0).then(|| logistic(model.concept_ability(&c.id))),
+                    mastery: (answered > 0).then(|| logistic(model.concept_ability(&key))),
                     answered,
                     correct,
                 }
@@ -145,8 +152,30 @@ impl Learner {
         })
     }
 
-    fn item_concepts(&self, id: &str) -> &[String] {
-        self.item(id).map(|item| item.concepts()).unwrap_or(&[])
+    /// The item's concepts under the keys the ability model uses.
+    fn item_concept_keys(&self, id: &str) -> Vec<String> {
+        self.catalog
+            .item(id)
+            .map(|(m, item)| {
+                item.concepts()
+                    .iter()
+                    .map(|c| concept_key(&m.id, c))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Mean predicted success over the concepts of `module` answered so far.
+    pub(super) fn module_mastery(&mut self, module: &str) -> Result<Option<f64>> {
+        let prefix = concept_key(module, "");
+        let abilities: Vec<f64> = self
+            .ability_model()?
+            .concept_abilities()
+            .into_iter()
+            .filter(|c| c.concept.starts_with(&prefix))
+            .map(|c| logistic(c.ability))
+            .collect();
+        Ok((!abilities.is_empty()).then(|| abilities.iter().sum::<f64>() / abilities.len() as f64))
     }
 }
 
