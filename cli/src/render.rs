@@ -282,15 +282,23 @@ fn finding_style(finding: &Finding) -> Style {
 
 /// The answer with findings highlighted in place, then the list of findings.
 pub fn analysis(out: &mut impl Write, text: &str, analysis: &Analysis) -> CliResult {
+    // An explanation has no story parts, so no takeaway share or split.
+    let is_story = !analysis.segments.is_empty();
+    let takeaway = match is_story {
+        true => format!(
+            ", takeaway {:.0}% of the words",
+            analysis.takeaway_share * 100.0
+        ),
+        false => String::new(),
+    };
     writeln!(
         out,
-        "{} {}  score {}/100  {} words, about {} s spoken, takeaway {:.0}% of the words",
+        "{} {}  score {}/100  {} words, about {} s spoken{takeaway}",
         style("Tier:").bold(),
         style(analysis.tier.as_str()).bold().cyan(),
         analysis.score,
         analysis.word_count,
         analysis.speaking_seconds,
-        analysis.takeaway_share * 100.0
     )?;
     // Highlight non-overlapping spans, earliest first.
     let mut spans: Vec<&Finding> = analysis
@@ -339,16 +347,18 @@ pub fn analysis(out: &mut impl Write, text: &str, analysis: &Analysis) -> CliRes
 /// Why the score is what it is, and the STAR-T split of the words.
 fn analysis_explanation(out: &mut impl Write, analysis: &Analysis) -> CliResult {
     let shares = &analysis.part_shares;
-    writeln!(
-        out,
-        "{} situation {:.0}% · task {:.0}% · action {:.0}% · result {:.0}% · takeaway {:.0}%",
-        style("Split:").bold(),
-        shares.situation * 100.0,
-        shares.task * 100.0,
-        shares.action * 100.0,
-        shares.result * 100.0,
-        shares.takeaway * 100.0
-    )?;
+    if !analysis.segments.is_empty() {
+        writeln!(
+            out,
+            "{} situation {:.0}% · task {:.0}% · action {:.0}% · result {:.0}% · takeaway {:.0}%",
+            style("Split:").bold(),
+            shares.situation * 100.0,
+            shares.task * 100.0,
+            shares.action * 100.0,
+            shares.result * 100.0,
+            shares.takeaway * 100.0
+        )?;
+    }
     writeln!(out, "{}", style("Score:").bold())?;
     for line in &analysis.score_lines {
         writeln!(out, "  {:>+4}  {}", line.points, line.reason)?;
