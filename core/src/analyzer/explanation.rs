@@ -25,7 +25,8 @@ use std::ops::Range;
 use serde::Serialize;
 
 use super::{
-    analyze_with, Analysis, AnalyzerError, Finding, FindingKind, PartShares, Profile, ScoreLine,
+    analyze_with, clamp_to_band, Analysis, AnalyzerError, Finding, FindingKind, PartShares,
+    Profile, ScoreLine,
 };
 use crate::content::{AnswerKind, KeyIdea, Tier};
 
@@ -259,20 +260,8 @@ fn score(checks: &[IdeaCheck], hedges: u32, words: u32, tier: Tier) -> (u8, Vec<
             kind: Some(FindingKind::Hedging),
         });
     }
-    let raw: i64 = lines.iter().map(|l| i64::from(l.points)).sum();
-    let (lo, hi) = tier.score_band();
-    let score = raw.clamp(i64::from(lo), i64::from(hi));
-    if score != raw {
-        lines.push(ScoreLine {
-            reason: format!(
-                "kept within the {} band ({lo}-{hi}) so score and tier agree",
-                tier.as_str()
-            ),
-            points: (score - raw) as i32,
-            kind: None,
-        });
-    }
-    (u8::try_from(score).unwrap_or(0), lines)
+    let score = clamp_to_band(tier, &mut lines);
+    (score, lines)
 }
 
 /// A lower-case word or number of the text, with its byte span.

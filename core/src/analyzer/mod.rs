@@ -835,6 +835,13 @@ fn score(tier: Tier, c: &Counts, shares: &PartShares, words: u32) -> (u8, Vec<Sc
             format!("{n} × {} (−{cost} each)", kind.as_str().replace('_', " ")),
         );
     }
+    let score = clamp_to_band(tier, &mut lines);
+    (score, lines)
+}
+
+/// The sum of `lines` brought into the tier's band, with a line for the
+/// difference when it was outside, so score, tier and lines agree.
+fn clamp_to_band(tier: Tier, lines: &mut Vec<ScoreLine>) -> u8 {
     let raw: i64 = lines.iter().map(|l| i64::from(l.points)).sum();
     let (lo, hi) = tier.score_band();
     let score = raw.clamp(i64::from(lo), i64::from(hi));
@@ -848,7 +855,7 @@ fn score(tier: Tier, c: &Counts, shares: &PartShares, words: u32) -> (u8, Vec<Sc
             kind: None,
         });
     }
-    (u8::try_from(score).unwrap_or(0), lines)
+    u8::try_from(score).unwrap_or(0)
 }
 
 #[cfg(test)]

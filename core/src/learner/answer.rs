@@ -273,7 +273,7 @@ mod tests {
     use chrono::TimeZone;
 
     use super::*;
-    use crate::content::{bundled_packs, Tier};
+    use crate::content::{bundled_packs, Exercise, Tier};
 
     fn learner_on(module_id: &str) -> Learner {
         let (_, pack) = bundled_packs()
@@ -284,16 +284,15 @@ mod tests {
         Learner::open_in_memory("America/New_York", pack, None, now).unwrap()
     }
 
+    fn first_free_exercise(learner: &Learner) -> Exercise {
+        let exercises = &learner.module().exercises;
+        exercises.iter().find(|e| e.free).unwrap().clone()
+    }
+
     #[test]
     fn an_explanation_is_graded_on_its_key_ideas_not_as_a_story() {
         let mut learner = learner_on("overfitting");
-        let exercise = learner
-            .module()
-            .exercises
-            .iter()
-            .find(|e| e.free)
-            .unwrap()
-            .clone();
+        let exercise = first_free_exercise(&learner);
         let now = Utc.with_ymd_and_hms(2026, 12, 3, 12, 5, 0).unwrap();
         let good = learner
             .answer_text(&exercise.id, &exercise.model_answer, 60_000, now)
@@ -331,13 +330,7 @@ mod tests {
     fn a_story_module_uses_its_own_analysis_profile() {
         let mut learner = learner_on("conflict-story");
         assert_eq!(learner.module().analysis.strong_takeaway_share, 0.15);
-        let exercise = learner
-            .module()
-            .exercises
-            .iter()
-            .find(|e| e.free)
-            .unwrap()
-            .clone();
+        let exercise = first_free_exercise(&learner);
         let now = Utc.with_ymd_and_hms(2026, 12, 3, 12, 5, 0).unwrap();
         let feedback = learner
             .answer_text(&exercise.id, &exercise.model_answer, 60_000, now)
