@@ -68,17 +68,14 @@ impl AppCore {
 
     #[uniffi::constructor]
     pub fn open_with(options: OpenOptions) -> Result<Arc<Self>, CoreError> {
-        let pack: Option<Pack> = match &options.pack_path {
-            Some(path) => Some(
-                aiprep_core::content::load_pack(Path::new(path))
-                    .map_err(aiprep_core::Error::from)?,
-            ),
-            None => None,
-        };
         let mut catalog = aiprep_core::content::bundled_catalog();
-        if let (Some(pack), Some(path)) = (&pack, &options.pack_path) {
+        let mut pack_module = None;
+        if let Some(path) = &options.pack_path {
+            let pack: Pack = aiprep_core::content::load_pack(Path::new(path))
+                .map_err(aiprep_core::Error::from)?;
+            pack_module = Some(pack.module.id.clone());
             catalog = catalog
-                .with_pack(path, pack.clone())
+                .with_pack(path, pack)
                 .map_err(aiprep_core::Error::from)?;
         }
         let store = options
@@ -92,8 +89,8 @@ impl AppCore {
             store,
             views::instant(options.now_ms)?,
         )?;
-        if let Some(pack) = &pack {
-            learner.select_module(&pack.module.id)?;
+        if let Some(id) = &pack_module {
+            learner.select_module(id)?;
         }
         Ok(Arc::new(AppCore {
             interrupter: learner.interrupter(),

@@ -293,12 +293,20 @@ impl Env {
         Ok(PathBuf::from(format!("{}.backups", db.display())))
     }
 
-    /// The bundled modules, with the `--pack` one installed beside them.
-    pub fn catalog(&self) -> CliResult<Catalog> {
+    /// The bundled modules with the `--pack` one installed beside them, and
+    /// that pack's module id.
+    fn catalog(&self) -> CliResult<(Catalog, Option<String>)> {
         let catalog = content::bundled_catalog();
         Ok(match &self.pack_path {
-            Some(path) => catalog.with_pack(&path.display().to_string(), self.pack()?)?,
-            None => catalog,
+            Some(path) => {
+                let pack = self.pack()?;
+                let id = pack.module.id.clone();
+                (
+                    catalog.with_pack(&path.display().to_string(), pack)?,
+                    Some(id),
+                )
+            }
+            None => (catalog, None),
         })
     }
 
@@ -306,20 +314,10 @@ impl Env {
     /// module when one is named.
     pub fn learner(&self) -> CliResult<Learner> {
         let path = self.db_path()?;
-        let mut learner = Learner::open(
-            &path,
-            &self.zone,
-            self.catalog()?,
-            self.store.clone(),
-            self.now,
-        )
-        .map_err(|e| with_restore_hint(e, &path))?;
-        let chosen = match (&self.module, &self.pack_path) {
-            (Some(id), _) => Some(id.clone()),
-            (None, Some(_)) => Some(self.pack()?.module.id),
-            (None, None) => None,
-        };
-        if let Some(id) = chosen {
+        let (catalog, pack_module) = self.catalog()?;
+        let mut learner = Learner::open(&path, &self.zone, catalog, self.store.clone(), self.now)
+            .map_err(|e| with_restore_hint(e, &path))?;
+        if let Some(id) = self.module.clone().or(pack_module) {
             learner.select_module(&id)?;
         }
         Ok(learner)
