@@ -7,9 +7,11 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
+use super::stats::logistic;
 use super::{not_found, Learner, ACTIVE_MODULE_KEY};
 use crate::content::{AnswerKind, Module};
 use crate::error::Result;
+use crate::quiz::ConceptAbility;
 use crate::scheduler::MATURE_STABILITY_DAYS;
 use crate::storage::ModuleTotals;
 
@@ -59,26 +61,16 @@ impl Learner {
             .into_iter()
             .map(|t| (t.module_id.clone(), t))
             .collect();
-        let mastery: HashMap<String, Option<f64>> = self
-            .catalog
-            .modules()
-            .map(|m| m.id.clone())
-            .collect::<Vec<_>>()
-            .into_iter()
-            .map(|id| Ok((id.clone(), self.module_mastery(&id)?)))
-            .collect::<Result<_>>()?;
+        let abilities = self.ability_model()?.concept_abilities();
         Ok(self
             .catalog
             .modules()
             .map(|m| {
                 let totals = totals.remove(&m.id).unwrap_or_else(|| ModuleTotals {
                     module_id: m.id.clone(),
-                    items_started: 0,
-                    items_mature: 0,
-                    reviews: 0,
-                    time_studied_ms: 0,
+                    ..ModuleTotals::default()
                 });
-                self.card(m, totals, mastery.get(&m.id).copied().flatten())
+                self.card(m, totals, mean_mastery(&abilities, &m.id))
             })
             .collect())
     }
@@ -154,6 +146,17 @@ impl Learner {
         }
         Ok(())
     }
+}
+
+/// Mean predicted success over the concepts of `module` answered so far.
+fn mean_mastery(abilities: &[ConceptAbility], module: &str) -> Option<f64> {
+    let prefix = concept_key(module, "");
+    let of_module: Vec<f64> = abilities
+        .iter()
+        .filter(|c| c.concept.starts_with(&prefix))
+        .map(|c| logistic(c.ability))
+        .collect();
+    (!of_module.is_empty()).then(|| of_module.iter().sum::<f64>() / of_module.len() as f64)
 }
 
 /// Concept ids repeat across modules, so the ability model keys each

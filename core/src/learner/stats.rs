@@ -164,23 +164,10 @@ impl Learner {
             })
             .unwrap_or_default()
     }
-
-    /// Mean predicted success over the concepts of `module` answered so far.
-    pub(super) fn module_mastery(&mut self, module: &str) -> Result<Option<f64>> {
-        let prefix = concept_key(module, "");
-        let abilities: Vec<f64> = self
-            .ability_model()?
-            .concept_abilities()
-            .into_iter()
-            .filter(|c| c.concept.starts_with(&prefix))
-            .map(|c| logistic(c.ability))
-            .collect();
-        Ok((!abilities.is_empty()).then(|| abilities.iter().sum::<f64>() / abilities.len() as f64))
-    }
 }
 
 /// Mastery shown to the learner: the chance of answering a question of
 /// average difficulty (logit 0) without guessing.
-fn logistic(ability: f64) -> f64 {
+pub(super) fn logistic(ability: f64) -> f64 {
     1.0 / (1.0 + (-ability).exp())
 }
