@@ -10,8 +10,6 @@ use crate::error::{Error, Result};
 use crate::scheduler::{self, CardState, Rating};
 use crate::storage::{AnswerUndo, Attempt, ItemKind, ReviewRecord};
 
-/// Stability (days) from which an item counts as mature for grading.
-const MATURE_STABILITY_DAYS: f32 = 21.0;
 /// How many recent correct answers define the learner's typical time.
 const TYPICAL_TIME_WINDOW: usize = 20;
 
@@ -85,10 +83,7 @@ impl Learner {
         let correct = choice == correct_choice;
         let stored = self.stored_state(id)?;
         let typical = self.typical_duration(id)?;
-        let mature = stored
-            .as_ref()
-            .and_then(|s| s.memory)
-            .is_some_and(|m| m.stability >= MATURE_STABILITY_DAYS);
+        let mature = stored.as_ref().is_some_and(CardState::is_mature);
         let rating = scheduler::grade_choice(correct, duration_ms, typical, mature);
         let attempt = Attempt::Choice {
             choice: choice as u32,
