@@ -18,5 +18,7 @@ dependencyResolutionManagement {
 
 rootProject.name = "aiprep-android"
 // :core-android packages the platform-free core-kotlin sources, the generated
-// bindings and the Rust library per ABI; :app is the Compose UI on top.
-include(":core-android", ":app")
+// bindings and the Rust library per ABI; :ui is the shared Compose screens
+// (the same sources Maven builds and screenshot-tests for desktop); :app is
+// the Android glue (Activity, Play Billing, reminder, dictation) around them.
+include(":core-android", ":ui", ":app")

@@ -3,8 +3,8 @@
 // bindings generated with android = true, and libaiprep_bindings.so per ABI
 // built by cargo-ndk with 16 KB page alignment.
 plugins {
-    id("com.android.library")
-    id("org.jetbrains.kotlin.android")
+    alias(libs.plugins.android.library)
+    alias(libs.plugins.kotlin.android)
 }
 
 val repoRoot: File = rootDir.parentFile
@@ -37,10 +37,10 @@ android {
 
 dependencies {
     // The aar carries JNA's own native dispatch library for each Android ABI.
-    api("net.java.dev.jna:jna:5.19.1@aar")
-    api("org.jetbrains.kotlinx:kotlinx-coroutines-core:1.11.0")
+    api(libs.jna) { artifact { type = "aar" } }
+    api(libs.kotlinx.coroutines.core)
     // The android = true bindings annotate API-33 code paths with @RequiresApi.
-    implementation("androidx.annotation:annotation:1.9.1")
+    implementation(libs.androidx.annotation)
 }
 
 // Release library for each ABI. 16 KB max page size: required by Google Play

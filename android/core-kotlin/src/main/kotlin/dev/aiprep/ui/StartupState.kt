@@ -11,6 +11,8 @@ import kotlinx.coroutines.CoroutineDispatcher
 import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.flow.asStateFlow
+import kotlinx.coroutines.sync.Mutex
+import kotlinx.coroutines.sync.withLock
 import kotlinx.coroutines.withContext
 
 sealed interface Startup {
@@ -41,8 +43,14 @@ class StartupState(
     private val _state = MutableStateFlow<Startup>(Startup.Opening)
     val state: StateFlow<Startup> = _state.asStateFlow()
 
+    // The screens and a background job (Android's reminder) may both ask at
+    // start; two cores on one file would each believe they own it.
+    private val opening = Mutex()
+
     /** Opens (or opens again, after a failure). A no-op once open. */
-    suspend fun open() {
+    suspend fun open() = opening.withLock { openLocked() }
+
+    private suspend fun openLocked() {
         if (_state.value is Startup.Ready) return
         _state.value = Startup.Opening
         _state.value = withContext(io) {
@@ -57,9 +65,9 @@ class StartupState(
     }
 
     /** Moves the unreadable file aside, copies the newest backup in its place, and opens it. */
-    suspend fun restoreNewestBackup() {
-        if (_state.value !is Startup.Failed) return
-        val newest = withContext(io) { backups().lastOrNull() } ?: return
+    suspend fun restoreNewestBackup() = opening.withLock {
+        if (_state.value !is Startup.Failed) return@withLock
+        val newest = withContext(io) { backups().lastOrNull() } ?: return@withLock
         _state.value = Startup.Opening
         withContext(io) {
             if (Files.exists(dbPath)) {
@@ -72,7 +80,7 @@ class StartupState(
             }
             Files.copy(newest, dbPath, StandardCopyOption.REPLACE_EXISTING)
         }
-        open()
+        openLocked()
     }
 
     /**

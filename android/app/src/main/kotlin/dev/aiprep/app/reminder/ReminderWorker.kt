@@ -14,15 +14,27 @@ import androidx.core.app.NotificationManagerCompat
 import androidx.core.content.ContextCompat
 import androidx.work.CoroutineWorker
 import androidx.work.WorkerParameters
+import dev.aiprep.app.AiprepApplication
 import dev.aiprep.app.MainActivity
 import dev.aiprep.app.R
+import dev.aiprep.ui.Outcome
+import dev.aiprep.ui.Startup
 
-/** Posts the daily reminder, then aims the next one. */
+/** Posts the daily reminder unless today's challenge is already done, then aims the next one. */
 class ReminderWorker(context: Context, params: WorkerParameters) : CoroutineWorker(context, params) {
     override suspend fun doWork(): Result {
-        if (canNotify()) post()
-        ReminderScheduler(applicationContext).reschedule()
+        if (canNotify() && !challengeDoneToday()) post()
+        ReminderScheduler(applicationContext).scheduleNextFromReminder()
         return Result.success()
+    }
+
+    /** False when the core cannot say (e.g. the file cannot be opened): a reminder then does no harm. */
+    private suspend fun challengeDoneToday(): Boolean {
+        val startup = (applicationContext as AiprepApplication).startup
+        startup.open()
+        val ready = startup.state.value as? Startup.Ready ?: return false
+        val today = ready.env.call { now -> today(now) }
+        return today is Outcome.Ok && today.value.challengeCompleted
     }
 
     /** Android 13+ needs the runtime permission; without it we stay silent. */
@@ -46,7 +58,7 @@ class ReminderWorker(context: Context, params: WorkerParameters) : CoroutineWork
             PendingIntent.FLAG_IMMUTABLE or PendingIntent.FLAG_UPDATE_CURRENT,
         )
         val notification = NotificationCompat.Builder(context, CHANNEL_ID)
-            .setSmallIcon(android.R.drawable.ic_popup_reminder)
+            .setSmallIcon(R.drawable.ic_notification)
             .setContentTitle(context.getString(R.string.reminder_title))
             .setContentText(context.getString(R.string.reminder_text))
             .setContentIntent(open)
