@@ -1,5 +1,7 @@
 //! Analyzer latency: the issue asks for a median under 20 us at 75 words and under
-//! 60 us at 250 words, growing linearly with length.
+//! 60 us at 250 words, growing linearly with length. `gold_answers` times every
+//! answer of the gold files (tests/gold), the texts bench/write-good/compare.py
+//! also gives write-good, so the two can be compared per answer.
 
 use aiprep_core::analyzer::analyze;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
@@ -46,5 +48,48 @@ fn bench_analyze(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_analyze);
+fn gold_answers() -> Vec<String> {
+    #[derive(serde::Deserialize)]
+    struct Gold {
+        answer: Vec<Answer>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Answer {
+        text: String,
+    }
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/gold");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/gold")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .flat_map(|p| {
+            toml::from_str::<Gold>(&std::fs::read_to_string(p).unwrap())
+                .unwrap()
+                .answer
+        })
+        .map(|a| a.text)
+        .collect()
+}
+
+fn bench_gold_answers(c: &mut Criterion) {
+    let texts = gold_answers();
+    let mut group = c.benchmark_group("analyze");
+    // One element per answer, so criterion reports answers per second.
+    group.throughput(Throughput::Elements(texts.len() as u64));
+    group.bench_function("gold_answers", |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|t| u32::from(analyze(black_box(t)).unwrap().score))
+                .sum::<u32>()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_analyze, bench_gold_answers);
 criterion_main!(benches);

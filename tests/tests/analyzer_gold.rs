@@ -13,7 +13,7 @@
 //! The v2 format (tests/gold/v2_dev.toml) adds optional labels (neither hit nor
 //! miss), traps (a prediction on one is a false positive, counted as a trap hit),
 //! `missing_part` with its `part`, and `takeaway_start` (the STAR-T split check).
-//! `V2_FILES` lists the v2 files held to issue 11's targets.
+//! `V2_PARTS` lists the v2 gold parts (development, report) held to issue 11's targets.
 
 use aiprep_core::analyzer::{analyze, Analysis, FindingKind};
 use aiprep_core::content::{StarPart, Tier};
@@ -479,34 +479,37 @@ struct Bar {
     precision: f64,
 }
 
-/// The v2 gold files scored against issue 11's targets (tier 0.90, blame recall
-/// 0.85, negative-wording recall 0.8, systemic-fix recall 0.8, precision 0.9).
-/// A floor below its target is what the analyzer reaches today, never more.
-/// Paths are from the workspace root; a listed file that is absent fails the test.
-const V2_FILES: &[(&str, Bar)] = &[
+/// The v2 gold parts scored against issue 11's targets (tier 0.90, blame recall
+/// 0.85, negative-wording recall 0.8, systemic-fix recall 0.8, precision 0.9):
+/// each part is the answers of its files together. A floor below its target is
+/// what the analyzer reaches today, never more. Paths are from the workspace
+/// root; a listed file that is absent fails the test.
+const V2_PARTS: &[(&str, &[&str], Bar)] = &[
     (
-        "tests/gold/v2_dev.toml",
+        "development",
+        &["tests/gold/v2_dev.toml", "tests/gold/v3_dev_c.toml"],
+        // Measured when the part grew to 138 answers (v3_dev_c): far below the
+        // targets on blame and systemic fixes.
         Bar {
-            coarse_tier: 0.90,
-            // Below issue 11's targets (blame 0.85, wording 0.8, precision 0.9)
-            // where the dev set, grown to 54 answers, shows the analyzer falls short.
-            blame_recall: 0.65,
-            negative_wording_recall: 0.79,
-            systemic_fix_recall: 0.8,
-            precision: 0.90,
+            coarse_tier: 0.79,
+            blame_recall: 0.45,
+            negative_wording_recall: 0.70,
+            systemic_fix_recall: 0.51,
+            precision: 0.84,
         },
     ),
     (
-        "tests/gold/v2_report.toml",
-        // Report part (42 answers nobody tuned against). Floors are what it
-        // reached on its first run, far below issue 11's targets: they only stop
-        // it from getting worse.
+        "report",
+        // Answers nobody tuned against.
+        &["tests/gold/v2_report.toml", "tests/gold/v3_report_b.toml"],
+        // What the analyzer reached on its first run over the 142 answers, far
+        // below the targets: these floors only stop it from getting worse.
         Bar {
-            coarse_tier: 0.78,
-            blame_recall: 0.33,
-            negative_wording_recall: 0.65,
-            systemic_fix_recall: 0.63,
-            precision: 0.90,
+            coarse_tier: 0.76,
+            blame_recall: 0.27,
+            negative_wording_recall: 0.61,
+            systemic_fix_recall: 0.64,
+            precision: 0.85,
         },
     ),
 ];
@@ -555,16 +558,18 @@ fn shortfalls(report: &Report, bar: &Bar) -> Vec<String> {
 }
 
 #[test]
-fn analyzer_meets_issue_11_targets_on_v2_gold_files() {
+fn analyzer_meets_issue_11_targets_on_v2_gold_parts() {
     let mut failures = Vec::new();
-    for (path, bar) in V2_FILES {
-        println!("== {path}");
-        let report = evaluate(&read_gold(path));
-        assert!(report.answers > 0, "{path} has no answers");
+    for (part, files, bar) in V2_PARTS {
+        println!("== {part} part: {}", files.join(", "));
+        // Each file is a TOML array of [[answer]] tables, so the files of a part join into one.
+        let sources: Vec<String> = files.iter().map(|f| read_gold(f)).collect();
+        let report = evaluate(&sources.join("\n"));
+        assert!(report.answers > 0, "the {part} part has no answers");
         failures.extend(
             shortfalls(&report, bar)
                 .into_iter()
-                .map(|s| format!("{path}: {s}")),
+                .map(|s| format!("{part} part: {s}")),
         );
     }
     assert!(failures.is_empty(), "below the bar: {failures:?}");
