@@ -487,14 +487,14 @@ struct Bar {
 const V2_PARTS: &[(&str, &[&str], Bar)] = &[
     (
         "development",
-        &["tests/gold/v2_dev.toml", "tests/gold/v3_dev_c.toml"],
-        // Measured when the part grew to 138 answers (v3_dev_c): far below the
-        // targets on blame and systemic fixes.
+        &["tests/gold/v2_dev.toml", "tests/gold/v3_dev_a.toml", "tests/gold/v3_dev_c.toml"],
+        // Measured when the part grew to 236 answers (v3_dev_a, v3_dev_c): far
+        // below the targets on blame and systemic fixes.
         Bar {
-            coarse_tier: 0.79,
-            blame_recall: 0.45,
-            negative_wording_recall: 0.70,
-            systemic_fix_recall: 0.51,
+            coarse_tier: 0.75,
+            blame_recall: 0.39,
+            negative_wording_recall: 0.67,
+            systemic_fix_recall: 0.54,
             precision: 0.84,
         },
     ),

@@ -5,7 +5,7 @@
 //! checked against; `Text` caches each token's classes. Words are normalised
 //! tokens: lowercase, straight apostrophes.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 /// Past-tense forms without "-ed" that describe something the speaker did.
@@ -708,8 +708,10 @@ const TABLE: &[(u32, &[&str])] = &[
     ),
 ];
 
-static LEXICON: LazyLock<HashMap<&'static str, u32>> = LazyLock::new(|| {
-    let mut map: HashMap<&'static str, u32> = HashMap::new();
+// Fx, not std's SipHash: the keys are our own word lists, so there is no
+// flooding to defend against, and every token of every answer is looked up.
+static LEXICON: LazyLock<FxHashMap<&'static str, u32>> = LazyLock::new(|| {
+    let mut map: FxHashMap<&'static str, u32> = FxHashMap::default();
     for &(class, words) in TABLE {
         for &w in words {
             *map.entry(w).or_insert(0) |= class;
