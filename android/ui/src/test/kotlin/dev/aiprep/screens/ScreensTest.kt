@@ -103,7 +103,7 @@ class ScreensTest {
             rc.app { v -> Route.Catalog(v) }
         },
         // The last card, so the lower cards are judged too (only what shows is checked).
-        Case("catalog-end", listOf("Explanation answers", "19 free · 40 locked"), scrollTo = "Related: Tell Me About a Time You Failed, Tell Me About a Conflict") { rc ->
+        Case("catalog-end", listOf("Explanation answers", "Explaining Overfitting and How You Prevent It"), scrollTo = "Related: Tell Me About a Time You Failed, Tell Me About a Conflict") { rc ->
             rc.app { v -> Route.Catalog(v) }
         },
         Case("stories", listOf("Your stories", "The migration that locked customers out (1 version saved)")) { rc ->
