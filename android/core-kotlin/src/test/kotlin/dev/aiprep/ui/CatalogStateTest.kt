@@ -68,6 +68,24 @@ class CatalogStateTest {
     }
 
     @Test
+    fun `the lesson follows the module studied and keeps its place within one module`() = runBlocking<Unit> {
+        val env = open()
+        val lesson = LessonState(env)
+        lesson.load()
+        lesson.open(2)
+        lesson.load()
+        val failure = (lesson.state.value as Loadable.Ready).value
+        assertEquals("failure-story", failure.moduleId)
+        assertEquals(2, failure.current)
+        assertTrue(CatalogState(env).run { refresh(); select("overfitting") })
+        lesson.load()
+        val overfitting = (lesson.state.value as Loadable.Ready).value
+        assertEquals("overfitting", overfitting.moduleId)
+        assertEquals(0, overfitting.current)
+        assertTrue(overfitting.sections != failure.sections)
+    }
+
+    @Test
     fun `an unknown module is refused, shown as an error, and changes nothing`() = runBlocking<Unit> {
         val catalog = CatalogState(open())
         catalog.refresh()

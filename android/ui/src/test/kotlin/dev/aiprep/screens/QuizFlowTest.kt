@@ -14,6 +14,7 @@ import androidx.compose.ui.test.performClick
 import androidx.compose.ui.test.performScrollTo
 import androidx.compose.ui.test.runSkikoComposeUiTest
 import androidx.compose.ui.unit.Density
+import dev.aiprep.core.LessonBlock
 import java.nio.file.Path
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertTrue
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir
  * The learner's path through the Compose test API, on a real core: from
  * Home into today's quiz, an answer by click, the feedback on screen, and
  * back Home with the challenge moved on; and from Home into the catalog,
- * a module picked, and back Home on that module.
+ * a module picked, back Home on that module, and its lesson.
  */
 @OptIn(ExperimentalTestApi::class)
 class QuizFlowTest {
@@ -69,8 +70,14 @@ class QuizFlowTest {
     }
 
     @Test
-    fun `a module picked in the catalog is the one home shows`() = flow { rc ->
+    fun `a module picked in the catalog is the one home and the lesson show`() = flow { rc ->
         val overfitting = rc.core.modules().single { it.id == "overfitting" }
+        val failureLesson = rc.core.lesson()
+        waitForText("Today's challenge: 0 of")
+        // A lesson read before the switch must not be the one shown after it.
+        onNode(hasText("Read the lesson") and hasClickAction()).performScrollTo().performClick()
+        waitForText(failureLesson.first().title)
+        onNode(hasContentDescription("Back")).performClick()
         waitForText("Today's challenge: 0 of")
         onNode(hasText("Browse all modules") and hasClickAction()).performScrollTo().performClick()
         waitForText("Choose what to study")
@@ -83,6 +90,11 @@ class QuizFlowTest {
         assertTrue(onAllNodes(hasContentDescription("Back")).fetchSemanticsNodes().isEmpty(), "Home is the only screen left")
         assertEquals("overfitting", rc.core.outline().moduleId)
         assertTrue(rc.core.modules().single { it.id == "overfitting" }.active)
+        val lesson = rc.core.lesson()
+        val opening = lesson.first().blocks.filterIsInstance<LessonBlock.Paragraph>().first().text
+        assertTrue(failureLesson.none { section -> section.blocks.any { it is LessonBlock.Paragraph && it.text == opening } })
+        onNode(hasText("Read the lesson") and hasClickAction()).performScrollTo().performClick()
+        waitForText(opening.take(40))
     }
 
     @Test
