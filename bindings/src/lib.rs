@@ -511,6 +511,59 @@ mod tests {
     }
 
     #[test]
+    fn explanation_feedback_names_each_key_idea_with_its_utf16_span() {
+        let dir = tempfile::tempdir().unwrap();
+        let core = open_in(&dir).unwrap();
+        core.select_module("overfitting".into()).unwrap();
+        let text = "🤔 Overfitting means a model scores well on its training data and worse on \
+                    validation data. It has too much capacity, so it fits noise. I would add dropout.";
+        let feedback = core
+            .answer_text(
+                "of-ex-precise-definition".into(),
+                text.to_owned(),
+                30_000,
+                NOW_MS,
+            )
+            .unwrap();
+        assert!(feedback.analysis.segments.is_empty());
+        let units: Vec<u16> = text.encode_utf16().collect();
+        let (covered, missing): (Vec<_>, Vec<_>) =
+            feedback.key_ideas.iter().partition(|i| i.covered);
+        assert_eq!(covered.len(), 3, "{:#?}", feedback.key_ideas);
+        assert_eq!(missing.len(), 3, "{:#?}", feedback.key_ideas);
+        for idea in covered {
+            let span = idea.span.unwrap();
+            let slice = &units[span.start as usize..span.end as usize];
+            assert_eq!(
+                String::from_utf16(slice).unwrap(),
+                idea.text,
+                "{}",
+                idea.idea
+            );
+        }
+        assert!(feedback.key_ideas.iter().any(|i| i.text == "dropout"));
+        assert!(missing
+            .iter()
+            .all(|i| i.span.is_none() && i.text.is_empty()));
+    }
+
+    #[test]
+    fn story_feedback_has_no_key_ideas() {
+        let dir = tempfile::tempdir().unwrap();
+        let core = open_in(&dir).unwrap();
+        let exercise = core.outline().unwrap().exercises.remove(0);
+        let feedback = core
+            .answer_text(
+                exercise.id,
+                "I owned the plan and it failed.".into(),
+                9_000,
+                NOW_MS,
+            )
+            .unwrap();
+        assert!(feedback.key_ideas.is_empty());
+    }
+
+    #[test]
     fn two_threads_share_one_core() {
         let dir = tempfile::tempdir().unwrap();
         let core = open_in(&dir).unwrap();

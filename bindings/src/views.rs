@@ -3,7 +3,7 @@
 //! "YYYY-MM-DD", and text spans as UTF-16 offsets so Kotlin can index its
 //! strings directly (an emoji is two units there, four bytes in Rust).
 
-use aiprep_core::analyzer::{Analysis, Finding, FindingKind, Utf16Map};
+use aiprep_core::analyzer::{Analysis, Finding, FindingKind, IdeaCheck, Utf16Map};
 use aiprep_core::content::{Block, LessonSection, StarPart, Tier};
 use aiprep_core::learner;
 use aiprep_core::scheduler::Rating;
@@ -385,9 +385,38 @@ fn span(map: &Utf16Map, start: usize, end: usize) -> Span {
     }
 }
 
+/// One key idea of an explanation exercise and whether the answer covers it.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct KeyIdeaView {
+    pub idea: String,
+    pub covered: bool,
+    /// Where the answer covers it; `None` when it does not.
+    pub span: Option<Span>,
+    /// The covering words as written (empty when not covered).
+    pub text: String,
+}
+
+impl KeyIdeaView {
+    fn of(check: IdeaCheck, text: &str, map: &Utf16Map) -> Self {
+        let covering = check
+            .covered
+            .then(|| text.get(check.start..check.end))
+            .flatten();
+        KeyIdeaView {
+            idea: check.idea,
+            covered: check.covered,
+            span: covering.map(|_| span(map, check.start, check.end)),
+            text: covering.unwrap_or_default().to_owned(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct ExerciseFeedbackView {
     pub analysis: AnalysisView,
+    /// For an explanation module, each key idea covered or missing; empty
+    /// for a story, whose structure (segments, STAR-T split) is in `analysis`.
+    pub key_ideas: Vec<KeyIdeaView>,
     pub grade: Grade,
     pub next_due_ms: i64,
     pub model_answer: String,
@@ -397,8 +426,14 @@ pub struct ExerciseFeedbackView {
 
 impl ExerciseFeedbackView {
     pub(crate) fn of(f: learner::ExerciseFeedback, text: &str) -> Self {
+        let map = Utf16Map::new(text);
         ExerciseFeedbackView {
             analysis: AnalysisView::of(f.analysis, text),
+            key_ideas: f
+                .key_ideas
+                .into_iter()
+                .map(|check| KeyIdeaView::of(check, text, &map))
+                .collect(),
             grade: f.rating.into(),
             next_due_ms: f.next_due.timestamp_millis(),
             model_answer: f.model_answer,

@@ -24,6 +24,13 @@ data class ExerciseScreen(
         get() = feedback?.let { f -> submitted?.let { highlightsOf(it, f.analysis) } }.orEmpty()
 }
 
+/**
+ * An explanation module's answer is read for its key ideas, not as a story:
+ * it has no STAR-T parts or takeaway. Every explanation exercise has key
+ * ideas (the pack is refused otherwise) and no story exercise has any.
+ */
+val ExerciseFeedbackView.isExplanation: Boolean get() = keyIdeas.isNotEmpty()
+
 /** A stretch of the submitted text to colour, as Kotlin string indices. */
 data class Highlight(val range: IntRange, val finding: FindingView) {
     fun textIn(text: String): String = text.substring(range.first, range.last + 1)

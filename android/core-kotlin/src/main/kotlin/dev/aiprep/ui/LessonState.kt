@@ -5,7 +5,12 @@ import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.flow.asStateFlow
 
-data class Lesson(val sections: List<LessonSectionView>, val current: Int) {
+data class Lesson(
+    /** The module the lesson is of: another one studied means another lesson. */
+    val moduleId: String,
+    val sections: List<LessonSectionView>,
+    val current: Int,
+) {
     val section: LessonSectionView? get() = sections.getOrNull(current)
 }
 
@@ -14,8 +19,15 @@ class LessonState(private val env: CoreEnv) {
     private val _state = MutableStateFlow<Loadable<Lesson>>(Loadable.Loading)
     val state: StateFlow<Loadable<Lesson>> = _state.asStateFlow()
 
+    /**
+     * Loads the lesson of the module studied now, with locks as the unlock
+     * stands now. The reading position stays when it is the module shown.
+     */
     suspend fun load() {
-        _state.value = env.call { lesson() }.toLoadable().mapReady { Lesson(it, 0) }
+        val shown = (_state.value as? Loadable.Ready)?.value
+        _state.value = env.call { Lesson(outline().moduleId, lesson(), 0) }.toLoadable().mapReady { fresh ->
+            if (shown?.moduleId == fresh.moduleId) fresh.copy(current = shown.current.coerceIn(0, (fresh.sections.size - 1).coerceAtLeast(0))) else fresh
+        }
     }
 
     /** Moves to section [index], clamped to the lesson. */

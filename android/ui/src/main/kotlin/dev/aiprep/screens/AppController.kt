@@ -1,5 +1,6 @@
 package dev.aiprep.screens
 
+import dev.aiprep.ui.CatalogState
 import dev.aiprep.ui.CoreEnv
 import dev.aiprep.ui.ExerciseState
 import dev.aiprep.ui.HomeState
@@ -24,6 +25,7 @@ class Holders(val env: CoreEnv) {
     val story = StoryState(env)
     val stats = StatsState(env)
     val unlock = UnlockState(env)
+    val catalog = CatalogState(env)
 }
 
 /**

@@ -85,6 +85,7 @@ private fun Screen(route: Route, h: Holders, app: AppController) {
         is Route.Stats -> StatsScreen(h.stats)
         is Route.Unlock -> UnlockScreen(h.unlock, app)
         is Route.Settings -> SettingsScreen(app.platform)
+        is Route.Catalog -> CatalogScreen(h.catalog, app)
     }
 }
 

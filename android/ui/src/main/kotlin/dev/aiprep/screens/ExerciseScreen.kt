@@ -34,10 +34,12 @@ import androidx.compose.ui.text.SpanStyle
 import androidx.compose.ui.text.buildAnnotatedString
 import androidx.compose.ui.unit.dp
 import dev.aiprep.core.AnalysisView
+import dev.aiprep.core.KeyIdeaView
 import dev.aiprep.core.StoryPart
 import dev.aiprep.ui.ExerciseState
 import dev.aiprep.ui.Highlight
 import dev.aiprep.ui.Loadable
+import dev.aiprep.ui.isExplanation
 
 /** "Situation", "Takeaway". */
 internal val StoryPart.label: String get() = name.lowercase().replaceFirstChar(Char::uppercase)
@@ -85,17 +87,20 @@ fun ExerciseScreen(route: Route.Exercise, exercise: ExerciseState, app: AppContr
                 val submitted = screen.submitted
                 if (feedback != null && submitted != null) {
                     val a = feedback.analysis
+                    // An explanation has no story parts: no takeaway share and no STAR-T split, its key ideas instead.
+                    val explanation = feedback.isExplanation
                     Text("${a.tier.name.lowercase().replaceFirstChar(Char::uppercase)} · score ${a.score}/100", style = MaterialTheme.typography.titleMedium, modifier = Modifier.semantics { heading() })
+                    val length = "${plural(a.wordCount.toInt(), "word")}, about ${plural(a.speakingSeconds.toInt(), "second")} spoken."
                     Text(
-                        "${plural(a.wordCount.toInt(), "word")}, about ${plural(a.speakingSeconds.toInt(), "second")} spoken. " +
-                            "Takeaway: ${(a.takeawayShare * 100).toInt()}% of the answer (aim for about half).",
+                        if (explanation) length else "$length Takeaway: ${(a.takeawayShare * 100).toInt()}% of the answer (aim for about half).",
                         style = MaterialTheme.typography.bodyMedium,
                     )
+                    if (explanation) KeyIdeas(feedback.keyIdeas)
                     Text("Your answer, marked", style = MaterialTheme.typography.titleMedium, modifier = Modifier.semantics { heading() })
                     Highlighted(submitted, screen.highlights)
                     screen.highlights.forEach { h -> FindingCard(h, submitted) }
                     a.findings.filter { it.wholeAnswer }.forEach { Text("• ${it.message}", style = MaterialTheme.typography.bodyMedium) }
-                    StarSplit(submitted, a)
+                    if (!explanation) StarSplit(submitted, a)
                     Text("Model answer", style = MaterialTheme.typography.titleMedium, modifier = Modifier.semantics { heading() })
                     Text(feedback.modelAnswer, style = MaterialTheme.typography.bodyLarge)
                     Text("Checklist", style = MaterialTheme.typography.titleMedium, modifier = Modifier.semantics { heading() })
@@ -122,6 +127,27 @@ private fun FindingCard(h: Highlight, submitted: String) {
                 Text("\u201C${h.textIn(submitted)}\u201D", style = MaterialTheme.typography.bodyMedium)
                 Text(h.finding.message, style = MaterialTheme.typography.bodyMedium)
                 h.finding.suggestion?.let { Text("Try: $it", style = MaterialTheme.typography.bodyMedium) }
+            }
+        }
+    }
+}
+
+/** Each key idea of an explanation, covered (with the words that covered it) or missing. */
+@Composable
+private fun KeyIdeas(ideas: List<KeyIdeaView>) {
+    val covered = ideas.count { it.covered }
+    Text("Key ideas: $covered of ${ideas.size} covered", style = MaterialTheme.typography.titleMedium, modifier = Modifier.semantics { heading() })
+    ideas.forEach { idea ->
+        val status = if (idea.covered) "Covered" else "Missing"
+        Card(Modifier.fillMaxWidth().semantics(mergeDescendants = true) {}) {
+            Row(Modifier.padding(12.dp).height(IntrinsicSize.Min)) {
+                // The bar's colour says what the word "Covered" or "Missing" says.
+                Box(Modifier.width(6.dp).fillMaxHeight().background(if (idea.covered) MeaningColors.positive else MeaningColors.problem))
+                Column(Modifier.padding(start = 10.dp)) {
+                    Text(status, style = MaterialTheme.typography.labelLarge)
+                    Text(idea.idea, style = MaterialTheme.typography.bodyMedium)
+                    if (idea.text.isNotBlank()) Text("\u201C${idea.text}\u201D", style = MaterialTheme.typography.bodyMedium)
+                }
             }
         }
     }

@@ -20,6 +20,7 @@ import androidx.compose.runtime.collectAsState
 import androidx.compose.runtime.getValue
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.semantics.clearAndSetSemantics
+import androidx.compose.ui.semantics.contentDescription
 import androidx.compose.ui.semantics.heading
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.unit.dp
@@ -54,6 +55,11 @@ fun HomeScreen(home: HomeState, app: AppController) {
                 val today = h.today
                 Text(h.outline.title, style = MaterialTheme.typography.headlineSmall, modifier = Modifier.semantics { heading() })
                 Text(h.outline.summary, style = MaterialTheme.typography.bodyLarge)
+                SecondaryAction(
+                    "Browse all modules",
+                    { go { Route.Catalog(it) } },
+                    modifier = Modifier.semantics { contentDescription = "Browse all modules; now studying ${h.outline.title}" },
+                )
                 Card(Modifier.fillMaxWidth()) {
                     Column(Modifier.padding(16.dp).semantics(mergeDescendants = true) {}) {
                         Text("Streak: ${plural(today.streak.toInt(), "day")} (best ${today.longestStreak})", style = MaterialTheme.typography.titleMedium)

@@ -26,7 +26,8 @@ import dev.aiprep.ui.Loadable
 @Composable
 fun LessonScreen(lesson: LessonState, go: ((Long) -> Route) -> Unit) {
     val state by lesson.state.collectAsState()
-    LaunchedEffect(Unit) { if (state !is Loadable.Ready) lesson.load() }
+    // Every visit reloads: the learner may have switched modules or unlocked since.
+    LaunchedEffect(Unit) { lesson.load() }
     when (val s = state) {
         Loadable.Loading -> Loading()
         is Loadable.Failed -> ErrorMessage(s.error)

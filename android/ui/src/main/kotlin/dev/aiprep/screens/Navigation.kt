@@ -24,6 +24,7 @@ sealed interface Route {
     data class Stats(override val visit: Long = 0) : Route { override val title get() = "Progress" }
     data class Unlock(override val visit: Long = 0) : Route { override val title get() = "Full module" }
     data class Settings(override val visit: Long = 0) : Route { override val title get() = "Settings" }
+    data class Catalog(override val visit: Long = 0) : Route { override val title get() = "All modules" }
 
     /** One line per route, for saved instance state (a Bundle holds strings). */
     fun encode(): String = when (this) {
@@ -37,6 +38,7 @@ sealed interface Route {
         is Stats -> "stats|$visit"
         is Unlock -> "unlock|$visit"
         is Settings -> "settings|$visit"
+        is Catalog -> "catalog|$visit"
     }
 
     companion object {
@@ -56,6 +58,7 @@ sealed interface Route {
                 "stats" -> Stats(visit)
                 "unlock" -> Unlock(visit)
                 "settings" -> Settings(visit)
+                "catalog" -> Catalog(visit)
                 else -> null
             }
         }

@@ -83,6 +83,17 @@ class RealCore(private val dir: Path) : AutoCloseable {
                 "I rolled back, told support and my manager within the hour, and wrote up what went wrong. " +
                 "We rehearsed the next migration twice and it went through with no downtime. " +
                 "Since then I treat a rehearsal as part of the work, not an extra, and I ask for one on every risky change."
+
+        /**
+         * An explanation of overfitting in our own words that covers its definition, cause,
+         * detection and remedies, but states no trade-off and gives no numbers.
+         */
+        const val OVERFITTING_ANSWER =
+            "Overfitting is when a model learns its training data so closely that it also learns the noise, " +
+                "so it does well on the examples it saw and poorly on new data. A decision tree grown until every " +
+                "leaf is pure is a typical case. I notice it when the training score keeps rising while the score " +
+                "on the validation set stalls or falls. To prevent it I gather more data, add regularization, " +
+                "or stop training early once the validation loss stops improving."
     }
 }
 

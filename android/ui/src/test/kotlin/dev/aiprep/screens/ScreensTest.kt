@@ -38,6 +38,8 @@ class ScreensTest {
         val expected: List<String>,
         /** Scroll until this text shows before the picture is taken: the part of the screen under test. */
         val scrollTo: String? = null,
+        /** Texts that must not be anywhere on the screen, scrolled out of view or not. */
+        val absent: List<String> = emptyList(),
         val prepare: (RealCore) -> AppController,
     )
 
@@ -79,6 +81,30 @@ class ScreensTest {
                 exercise.submit()
             }
             app
+        },
+        Case(
+            "exercise-explanation-feedback",
+            listOf("Key ideas: 4 of 6 covered", "Covered", "Missing", "Gives an example with numbers", "\u201Cnoise\u201D"),
+            scrollTo = "Your answer, marked",
+            absent = listOf("How your answer splits", "Takeaway:"),
+        ) { rc ->
+            val app = rc.app()
+            rc.core.selectModule("overfitting")
+            app.navigator.go { v -> Route.Exercise(OVERFITTING_EXERCISE, v) }
+            val exercise = holders(app).exercise
+            runBlocking {
+                exercise.load(OVERFITTING_EXERCISE, app.navigator.current.visit)
+                exercise.edit(RealCore.OVERFITTING_ANSWER)
+                exercise.submit()
+            }
+            app
+        },
+        Case("catalog", listOf("Choose what to study", "Studying now · Story answers", "Explanation answers", "free ·", "Related:")) { rc ->
+            rc.app { v -> Route.Catalog(v) }
+        },
+        // The last card, so the lower cards are judged too (only what shows is checked).
+        Case("catalog-end", listOf("Explanation answers", "Explaining Overfitting and How You Prevent It"), scrollTo = "Related: Tell Me About a Time You Failed, Tell Me About a Conflict") { rc ->
+            rc.app { v -> Route.Catalog(v) }
         },
         Case("stories", listOf("Your stories", "The migration that locked customers out (1 version saved)")) { rc ->
             val app = rc.app()
@@ -142,6 +168,12 @@ class ScreensTest {
                         onAllNodes(hasText(text, substring = true), useUnmergedTree = true).fetchSemanticsNodes().isNotEmpty()
                     }
                 }
+                for (text in case.absent) {
+                    assertTrue(
+                        onAllNodes(hasText(text, substring = true), useUnmergedTree = true).fetchSemanticsNodes().isEmpty(),
+                        "'$text' must not be on $name",
+                    )
+                }
                 case.scrollTo?.let { onNode(hasText(it, substring = true), useUnmergedTree = true).performScrollTo() }
                 waitForIdle()
                 val png = savePng(name)
@@ -151,6 +183,9 @@ class ScreensTest {
         }
     }
 }
+
+/** The overfitting module's first free exercise: turn a slogan into an explanation. */
+private const val OVERFITTING_EXERCISE = "of-ex-precise-definition"
 
 /** The holders the app shows, once open. */
 internal fun holders(app: AppController) =
