@@ -318,6 +318,10 @@ pub struct AnalysisView {
     pub word_count: u32,
     pub speaking_seconds: u32,
     pub takeaway_share: f64,
+    /// The share the question's lesson suggests (0 for an explanation).
+    pub suggested_takeaway_share: f64,
+    /// That share as the lesson says it: "about half", "about a third".
+    pub suggested_takeaway_words: String,
     pub segments: Vec<SegmentView>,
     pub findings: Vec<FindingView>,
     pub missing_parts: Vec<StoryPart>,
@@ -349,6 +353,10 @@ impl AnalysisView {
             word_count: analysis.word_count,
             speaking_seconds: analysis.speaking_seconds,
             takeaway_share: analysis.takeaway_share,
+            suggested_takeaway_share: analysis.suggested_takeaway_share,
+            suggested_takeaway_words: aiprep_core::analyzer::share_words(
+                analysis.suggested_takeaway_share,
+            ),
             segments: analysis
                 .segments
                 .iter()

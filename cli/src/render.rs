@@ -286,8 +286,9 @@ pub fn analysis(out: &mut impl Write, text: &str, analysis: &Analysis) -> CliRes
     let is_story = !analysis.segments.is_empty();
     let takeaway = match is_story {
         true => format!(
-            ", takeaway {:.0}% of the words",
-            analysis.takeaway_share * 100.0
+            ", takeaway {:.0}% of the words (aim for {})",
+            analysis.takeaway_share * 100.0,
+            aiprep_core::analyzer::share_words(analysis.suggested_takeaway_share)
         ),
         false => String::new(),
     };

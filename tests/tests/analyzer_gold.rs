@@ -487,7 +487,11 @@ struct Bar {
 const V2_PARTS: &[(&str, &[&str], Bar)] = &[
     (
         "development",
-        &["tests/gold/v2_dev.toml", "tests/gold/v3_dev_a.toml", "tests/gold/v3_dev_c.toml"],
+        &[
+            "tests/gold/v2_dev.toml",
+            "tests/gold/v3_dev_a.toml",
+            "tests/gold/v3_dev_c.toml",
+        ],
         // Measured when the part grew to 236 answers (v3_dev_a, v3_dev_c): far
         // below the targets on blame and systemic fixes.
         Bar {

@@ -152,6 +152,8 @@ pub fn review_explanation(text: &str, ideas: &[KeyIdea]) -> Result<WrittenReview
             word_count: words,
             speaking_seconds: wording.speaking_seconds,
             takeaway_share: 0.0,
+            // An explanation has no takeaway to size.
+            suggested_takeaway_share: 0.0,
             segments: Vec::new(),
             findings,
             part_shares: PartShares::default(),

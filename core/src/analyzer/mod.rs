@@ -72,7 +72,7 @@ use crate::content::{StarPart, Tier};
 use serde::{Deserialize, Serialize};
 
 pub use explanation::{pattern_error, review_answer, review_explanation, IdeaCheck, WrittenReview};
-pub use profile::Profile;
+pub use profile::{share_words, Profile};
 pub use utf16::Utf16Map;
 
 /// Longest accepted answer, in characters (about 20 minutes of speech).
@@ -89,6 +89,8 @@ pub const SHORT_TAKEAWAY_SHARE: f64 = 0.25;
 pub const STRONG_TAKEAWAY_SHARE: f64 = 0.2;
 /// Exemplary answers give the takeaway close to the half the module teaches.
 pub const EXEMPLARY_TAKEAWAY_SHARE: f64 = 0.45;
+/// What the failure-story lesson teaches: spend about half the answer on the takeaway.
+pub const SUGGESTED_TAKEAWAY_SHARE: f64 = 0.5;
 
 #[derive(Debug, thiserror::Error, Clone, PartialEq, Eq)]
 pub enum AnalyzerError {
@@ -246,6 +248,8 @@ pub struct Analysis {
     pub word_count: u32,
     pub speaking_seconds: u32,
     pub takeaway_share: f64,
+    /// The share the question's lesson suggests ([`Profile::suggested_takeaway_share`]).
+    pub suggested_takeaway_share: f64,
     pub segments: Vec<Segment>,
     pub findings: Vec<Finding>,
     pub part_shares: PartShares,
@@ -423,6 +427,7 @@ fn finish(
         word_count,
         speaking_seconds: (word_count.saturating_mul(60) + WORDS_PER_MINUTE / 2) / WORDS_PER_MINUTE,
         takeaway_share: shares.takeaway,
+        suggested_takeaway_share: profile.suggested_takeaway_share,
         segments: segments(parsed, parts),
         findings,
         part_shares: shares,
@@ -647,14 +652,18 @@ fn whole_answer_findings(
         out.push(whole(
             FindingKind::MissingTakeaway,
             "There is no takeaway: what you learned and what you changed.".into(),
-            "End with the lesson and the process you changed; the module suggests about half the answer.",
+            &format!(
+                "End with the lesson and the process you changed; the module suggests {} of the answer.",
+                profile.suggested_takeaway_words()
+            ),
         ));
     } else if shares.takeaway < profile.short_takeaway_share {
         out.push(whole(
             FindingKind::ShortTakeaway,
             format!(
-                "The takeaway is {:.0}% of the answer; the module suggests about half.",
-                shares.takeaway * 100.0
+                "The takeaway is {:.0}% of the answer; the module suggests {}.",
+                shares.takeaway * 100.0,
+                profile.suggested_takeaway_words()
             ),
             "Say what you learned, what you changed so it cannot recur, and how it has worked since.",
         ));

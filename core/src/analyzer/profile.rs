@@ -16,6 +16,8 @@ pub struct Profile {
     pub strong_takeaway_share: f64,
     /// Exemplary answers need at least this takeaway share.
     pub exemplary_takeaway_share: f64,
+    /// The takeaway share the lesson teaches, named to the learner in feedback.
+    pub suggested_takeaway_share: f64,
     /// Kinds not reported for this question. An ignored kind is also not required
     /// by the tier rules, and an ignored positive kind earns its points, so the
     /// score scale stays the same for every question.
@@ -28,6 +30,7 @@ impl Default for Profile {
             short_takeaway_share: super::SHORT_TAKEAWAY_SHARE,
             strong_takeaway_share: super::STRONG_TAKEAWAY_SHARE,
             exemplary_takeaway_share: super::EXEMPLARY_TAKEAWAY_SHARE,
+            suggested_takeaway_share: super::SUGGESTED_TAKEAWAY_SHARE,
             ignored_findings: Vec::new(),
         }
     }
@@ -36,6 +39,24 @@ impl Default for Profile {
 impl Profile {
     pub fn ignores(&self, kind: FindingKind) -> bool {
         self.ignored_findings.contains(&kind)
+    }
+
+    /// The suggested takeaway share as a learner would say it: "about half".
+    pub fn suggested_takeaway_words(&self) -> String {
+        share_words(self.suggested_takeaway_share)
+    }
+}
+
+/// A share of an answer in words: the fractions lessons use, else a percentage.
+pub fn share_words(share: f64) -> String {
+    let named = [
+        (0.5, "about half"),
+        (1.0 / 3.0, "about a third"),
+        (0.25, "about a quarter"),
+    ];
+    match named.iter().find(|(value, _)| (share - value).abs() < 0.02) {
+        Some((_, words)) => (*words).to_string(),
+        None => format!("about {:.0}%", share * 100.0),
     }
 }
 
@@ -64,6 +85,14 @@ mod tests {
         assert!(profile.ignores(FindingKind::MissingTakeaway));
         assert!(profile.ignores(FindingKind::SystemicFix));
         assert!(!profile.ignores(FindingKind::BlameShifting));
+    }
+
+    #[test]
+    fn the_suggested_share_reads_as_the_lesson_says_it() {
+        assert_eq!(Profile::default().suggested_takeaway_words(), "about half");
+        assert_eq!(share_words(0.33), "about a third");
+        assert_eq!(share_words(0.25), "about a quarter");
+        assert_eq!(share_words(0.4), "about 40%");
     }
 
     #[test]

@@ -338,6 +338,38 @@ fn a_profile_moves_the_takeaway_thresholds() {
 }
 
 #[test]
+fn a_short_takeaway_is_measured_against_the_share_the_question_teaches() {
+    let conflict = Profile {
+        short_takeaway_share: 0.9,
+        suggested_takeaway_share: 0.33,
+        ..Profile::default()
+    };
+    let analysis = analyze_with(NO_FIX_STORY, &conflict).unwrap();
+    assert_eq!(analysis.suggested_takeaway_share, 0.33);
+    let short = analysis
+        .findings
+        .iter()
+        .find(|f| f.kind == FindingKind::ShortTakeaway)
+        .expect("a short takeaway");
+    assert!(
+        short
+            .message
+            .ends_with("the module suggests about a third."),
+        "{}",
+        short.message
+    );
+    let default = Profile {
+        short_takeaway_share: 0.9,
+        ..Profile::default()
+    };
+    let failure = analyze_with(NO_FIX_STORY, &default).unwrap();
+    assert!(failure
+        .findings
+        .iter()
+        .any(|f| f.kind == FindingKind::ShortTakeaway && f.message.ends_with("about half.")));
+}
+
+#[test]
 fn labelled_parts_decide_segments_shares_and_missing_parts() {
     let story = LabelledText::new(&[
         (StarPart::Situation, "Last year I ran our billing launch."),

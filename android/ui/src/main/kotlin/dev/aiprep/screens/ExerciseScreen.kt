@@ -92,7 +92,7 @@ fun ExerciseScreen(route: Route.Exercise, exercise: ExerciseState, app: AppContr
                     Text("${a.tier.name.lowercase().replaceFirstChar(Char::uppercase)} · score ${a.score}/100", style = MaterialTheme.typography.titleMedium, modifier = Modifier.semantics { heading() })
                     val length = "${plural(a.wordCount.toInt(), "word")}, about ${plural(a.speakingSeconds.toInt(), "second")} spoken."
                     Text(
-                        if (explanation) length else "$length Takeaway: ${(a.takeawayShare * 100).toInt()}% of the answer (aim for about half).",
+                        if (explanation) length else "$length Takeaway: ${(a.takeawayShare * 100).toInt()}% of the answer (aim for ${a.suggestedTakeawayWords}).",
                         style = MaterialTheme.typography.bodyMedium,
                     )
                     if (explanation) KeyIdeas(feedback.keyIdeas)
