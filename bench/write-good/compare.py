@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Answer-analyzer speed against write-good on the same texts, in one run (issue 11).
 
-Usage: bench/write-good/compare.py [ROUNDS]   (from anywhere; default 20 rounds)
+Usage: bench/write-good/compare.py [ROUNDS] [AIPREP]   (from anywhere; default 20 rounds)
+
+AIPREP is an aiprep binary to time instead of building target/release/aiprep
+(to compare two builds of the analyzer).
 
 Both read every answer of the gold files (tests/gold/*.toml), repeated ROUNDS
 times. write-good runs in-process in Node after one warm-up round. aiprep runs
@@ -42,8 +45,11 @@ def main():
     texts = gold_texts()
     if not (HERE / "node_modules" / "write-good").is_dir():
         subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--silent"], cwd=HERE, check=True)
-    subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "aiprep"], cwd=REPO, check=True)
-    aiprep = str(REPO / "target" / "release" / "aiprep")
+    if len(sys.argv) > 2:
+        aiprep = sys.argv[2]
+    else:
+        subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "aiprep"], cwd=REPO, check=True)
+        aiprep = str(REPO / "target" / "release" / "aiprep")
 
     with tempfile.TemporaryDirectory() as tmp:
         once = pathlib.Path(tmp, "once.jsonl")

@@ -505,15 +505,15 @@ const V2_PARTS: &[(&str, &[&str], Bar)] = &[
     (
         "report",
         // Answers nobody tuned against.
-        &["tests/gold/v2_report.toml", "tests/gold/v3_report_b.toml"],
-        // What the analyzer reached on its first run over the 142 answers, far
+        &["tests/gold/v2_report.toml", "tests/gold/v3_report_b.toml", "tests/gold/v3_report_d.toml"],
+        // What the analyzer reached on its first run over the 234 answers, far
         // below the targets: these floors only stop it from getting worse.
         Bar {
-            coarse_tier: 0.76,
-            blame_recall: 0.27,
-            negative_wording_recall: 0.61,
-            systemic_fix_recall: 0.64,
-            precision: 0.85,
+            coarse_tier: 0.75,
+            blame_recall: 0.26,
+            negative_wording_recall: 0.60,
+            systemic_fix_recall: 0.59,
+            precision: 0.83,
         },
     ),
 ];
