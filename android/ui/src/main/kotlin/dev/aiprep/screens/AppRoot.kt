@@ -40,7 +40,9 @@ fun AppRoot(app: AppController) {
     val startup by app.startup.state.collectAsState()
     val stack by app.navigator.stack.collectAsState()
     val route = stack.last()
-    LaunchedEffect(Unit) { app.startup.open() }
+    // Opens once at start. A failure stays on screen across recreation (a
+    // rotation must not flash a spinner and retry by itself): "Try again" retries.
+    LaunchedEffect(Unit) { if (app.startup.state.value !is Startup.Failed) app.startup.open() }
 
     Scaffold(
         topBar = {

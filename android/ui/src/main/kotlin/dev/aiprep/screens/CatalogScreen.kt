@@ -96,7 +96,7 @@ private fun ModuleCardBody(module: ModuleCardView) {
             modifier = Modifier.fillMaxWidth().clearAndSetSemantics {},
         )
         Text(
-            module.mastery?.let { "Mastery: ${(it * 100).toInt()}%" } ?: "Mastery: not practised yet",
+            module.mastery?.let { "Mastery: ${(it * 100).toInt()}%" } ?: "Mastery: not practiced yet",
             style = MaterialTheme.typography.bodyMedium,
         )
         Text(

@@ -34,8 +34,12 @@ import androidx.compose.ui.semantics.heading
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.unit.dp
 
-/** "19:00". */
-fun formatMinuteOfDay(minute: Int): String = "%02d:%02d".format(minute / 60, minute % 60)
+/** "7:00 PM": the 12-hour clock American learners read. */
+fun formatMinuteOfDay(minute: Int): String {
+    val hour = minute / 60
+    val onDial = if (hour % 12 == 0) 12 else hour % 12
+    return "$onDial:${(minute % 60).toString().padStart(2, '0')} ${if (hour < 12) "AM" else "PM"}"
+}
 
 @Composable
 fun SettingsScreen(platform: Platform) {
@@ -83,7 +87,7 @@ private fun ReminderSettings(reminder: ReminderSetting, settings: DeviceSettings
             },
         verticalAlignment = Alignment.CenterVertically,
     ) {
-        Text("Remind me to practise", style = MaterialTheme.typography.bodyLarge, modifier = Modifier.weight(1f))
+        Text("Remind me to practice", style = MaterialTheme.typography.bodyLarge, modifier = Modifier.weight(1f))
         Switch(checked = reminder.enabled, onCheckedChange = null)
     }
     SecondaryAction("Reminder time: ${formatMinuteOfDay(reminder.minuteOfDay)}", { picking = true }, enabled = reminder.enabled)
@@ -92,7 +96,7 @@ private fun ReminderSettings(reminder: ReminderSetting, settings: DeviceSettings
         SecondaryAction("Allow notifications", { explaining = true })
     }
     if (picking) {
-        val state = rememberTimePickerState(reminder.minuteOfDay / 60, reminder.minuteOfDay % 60, is24Hour = true)
+        val state = rememberTimePickerState(reminder.minuteOfDay / 60, reminder.minuteOfDay % 60, is24Hour = false)
         AlertDialog(
             onDismissRequest = { picking = false },
             title = { Text("Reminder time") },

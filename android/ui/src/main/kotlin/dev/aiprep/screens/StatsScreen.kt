@@ -62,7 +62,7 @@ fun StatsScreen(stats: StatsState) {
                     ) {
                         Text(m.name, style = MaterialTheme.typography.bodyMedium)
                         if (mastery == null) {
-                            Text("Not practised yet", style = MaterialTheme.typography.bodySmall)
+                            Text("Not practiced yet", style = MaterialTheme.typography.bodySmall)
                         } else {
                             Text("${(mastery * 100).toInt()}% mastered · ${m.correct} of ${m.answered} right", style = MaterialTheme.typography.bodySmall)
                             LinearProgressIndicator(

@@ -74,7 +74,7 @@ private fun StoreActions(store: Store, app: AppController) {
         val text = when (it) {
             StoreProblem.Unavailable -> "The store cannot be reached. Check your connection and try again."
             StoreProblem.ProductMissing -> "The unlock is not on sale in your store right now."
-            StoreProblem.Cancelled -> "The purchase was cancelled. Nothing was charged."
+            StoreProblem.Cancelled -> "The purchase was canceled. Nothing was charged."
             StoreProblem.AlreadyOwned -> "You already own the unlock; it has been restored."
             StoreProblem.Failed -> "The store reported a problem. Please try again."
         }

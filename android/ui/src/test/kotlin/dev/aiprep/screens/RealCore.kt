@@ -46,6 +46,25 @@ class RealCore(private val dir: Path) : AutoCloseable {
     val core: AppCore get() = (startup.state.value as Startup.Ready).env.core
 
     /**
+     * The app as it starts on a progress file that is not a database, with a
+     * daily backup of this learner beside it: the start-up error screen.
+     */
+    fun appOnUnreadableFile(): AppController {
+        runBlocking { startup.open() }
+        val bad = dir.resolve("unreadable")
+        val backups = bad.resolve("backups")
+        Files.createDirectories(backups)
+        core.backupIfDue(backups.toString(), 24u, 5u, clock.get())
+        Files.write(bad.resolve("progress.sqlite3"), ByteArray(4096) { 0x5A })
+        val failing = StartupState(bad.resolve("progress.sqlite3"), backups, io, clock::get) { path, now ->
+            AppCore.open(path, ZONE, now)
+        }
+        runBlocking { failing.open() }
+        check(failing.state.value is Startup.Failed) { "the unreadable file opened: ${failing.state.value}" }
+        return AppController(failing, Navigator(), Platform(settings), scope)
+    }
+
+    /**
      * History for the charts and the streak: on each of the [days] days
      * before today, today's challenge done, the first option picked for
      * choice items.

@@ -135,7 +135,12 @@ class ScreensTest {
         Case("unlock", listOf("The full module", "Purchases are made in the Android app")) { rc ->
             rc.app { v -> Route.Unlock(v) }
         },
-        Case("settings", listOf("Theme", "Remind me to practise", "Reminder time: 19:00")) { rc ->
+        Case(
+            "startup-error",
+            listOf("Something went wrong", "cannot be read. It has been left as it was", "Try again", "Restore the latest backup"),
+            absent = listOf("einstall"),
+        ) { it.appOnUnreadableFile() },
+        Case("settings", listOf("Theme", "Remind me to practice", "Reminder time: 7:00 PM")) { rc ->
             rc.app { v -> Route.Settings(v) }
         },
     )
