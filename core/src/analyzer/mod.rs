@@ -47,8 +47,8 @@
 //! wrong, then is clamped into the tier's band (weak 0-39, developing 40-64,
 //! strong 65-84, exemplary 85-100), so score and tier never disagree:
 //! ownership +20; 5 per metric up to +15; systemic fix +15; takeaway share up to
-//! +25 (full at half the answer); all parts present +10; length in range +5; no
-//! negative finding +10; minus 10 per blame, 15 per fake failure, 4 per emotional,
+//! +25 (full at the share the question teaches: half the answer by default);
+//! all parts present +10; length in range +5; no negative finding +10; minus 10 per blame, 15 per fake failure, 4 per emotional,
 //! hedging or over-apologizing finding, 3 per passive, 5 per manual fix.
 //!
 //! # Limits
@@ -419,7 +419,7 @@ fn finish(
 
     let counts = Counts::new(&findings, profile);
     let tier = tier(&counts, &shares, word_count, profile);
-    let (score, score_lines) = score(tier, &counts, &shares, word_count);
+    let (score, score_lines) = score(tier, &counts, &shares, word_count, profile);
     Analysis {
         tier,
         score,
@@ -769,7 +769,13 @@ fn tier(c: &Counts, shares: &PartShares, words: u32, profile: &Profile) -> Tier 
 }
 
 /// The score and the lines that add up to it (see the module docs for the weights).
-fn score(tier: Tier, c: &Counts, shares: &PartShares, words: u32) -> (u8, Vec<ScoreLine>) {
+fn score(
+    tier: Tier,
+    c: &Counts,
+    shares: &PartShares,
+    words: u32,
+    profile: &Profile,
+) -> (u8, Vec<ScoreLine>) {
     use FindingKind as K;
     let mut lines = Vec::new();
     let mut line = |points: i64, kind: Option<K>, reason: String| {
@@ -801,17 +807,23 @@ fn score(tier: Tier, c: &Counts, shares: &PartShares, words: u32) -> (u8, Vec<Sc
             "a repeatable process change".into(),
         );
     }
+    // Full points at the share the question teaches, so a conflict story's
+    // third earns what a failure story's half does.
+    let full_at = profile.suggested_takeaway_share;
     let takeaway = if c.ignores(K::MissingTakeaway) {
-        0.5
+        full_at
     } else {
         shares.takeaway
     };
     line(
-        (25.0 * (takeaway / 0.5).min(1.0)).round() as i64,
+        (25.0 * (takeaway / full_at).min(1.0)).round() as i64,
         None,
         format!(
-            "takeaway is {:.0}% of the words (full 25 at half)",
-            shares.takeaway * 100.0
+            "takeaway is {:.0}% of the words (full 25 at {})",
+            shares.takeaway * 100.0,
+            profile
+                .suggested_takeaway_words()
+                .trim_start_matches("about ")
         ),
     );
     if !c.has(K::MissingPart) {

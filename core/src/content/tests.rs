@@ -292,6 +292,23 @@ fn unknown_field_is_a_syntax_error() {
 }
 
 #[test]
+fn analysis_shares_must_be_fractions_and_the_suggested_one_above_zero() {
+    for (table, field) in [
+        ("suggested_takeaway_share = 0.0", "suggested_takeaway_share"),
+        ("short_takeaway_share = 1.5", "short_takeaway_share"),
+    ] {
+        let text = EMBEDDED_FAILURE_STORY.replacen(
+            "[module]\n",
+            "[module.analysis]\nPLACEHOLDER\n\n[module]\n",
+            1,
+        );
+        let text = text.replacen("PLACEHOLDER", table, 1);
+        let err = parse_pack("shares.toml", &text).expect_err(table);
+        assert_eq!(err.field, field, "{err}");
+    }
+}
+
+#[test]
 fn load_pack_reads_a_file_and_names_it_in_errors() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("copy.toml");

@@ -94,7 +94,7 @@ pub(crate) fn validate(file: &str, pack: &Pack) -> Result<(), ContentError> {
     let into_error = |i: Issue| ContentError::new(file, &i.item, &i.field, i.message);
     check_format_version(pack).map_err(into_error)?;
     let module = &pack.module;
-    let checks: [fn(&Module) -> Checked; 10] = [
+    let checks: [fn(&Module) -> Checked; 11] = [
         check_required_texts,
         check_unique_ids,
         check_concept_refs,
@@ -105,6 +105,7 @@ pub(crate) fn validate(file: &str, pack: &Pack) -> Result<(), ContentError> {
         check_exercises,
         check_rubric,
         check_difficulties,
+        check_analysis_shares,
     ];
     checks
         .iter()
@@ -481,6 +482,40 @@ fn check_quiz_length_cues(m: &Module) -> Checked {
         }
     }
     Ok(())
+}
+
+/// `[module.analysis]` shares are fractions of the answer; the suggested one
+/// also divides the takeaway points, so it must be above zero.
+fn check_analysis_shares(m: &Module) -> Checked {
+    let a = &m.analysis;
+    let shares = [
+        ("short_takeaway_share", a.short_takeaway_share, 0.0),
+        ("strong_takeaway_share", a.strong_takeaway_share, 0.0),
+        ("exemplary_takeaway_share", a.exemplary_takeaway_share, 0.0),
+        (
+            "suggested_takeaway_share",
+            a.suggested_takeaway_share,
+            f64::MIN_POSITIVE,
+        ),
+    ];
+    match shares
+        .iter()
+        .find(|(_, share, min)| !(*min..=1.0).contains(share))
+    {
+        Some((field, share, _)) => Err(issue(
+            "module.analysis",
+            *field,
+            format!(
+                "{share} is not a share of the answer (0 to 1{})",
+                if *field == "suggested_takeaway_share" {
+                    ", above 0"
+                } else {
+                    ""
+                }
+            ),
+        )),
+        None => Ok(()),
+    }
 }
 
 fn check_exercises(m: &Module) -> Checked {
