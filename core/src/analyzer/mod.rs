@@ -58,6 +58,8 @@
 //! Quality is tracked against the gold set in `tests/gold/` (see
 //! `tests/tests/analyzer_gold.rs`).
 
+pub mod classifier;
+mod clause;
 mod detect;
 mod explanation;
 mod lexicon;
@@ -389,7 +391,8 @@ fn finish(
 ) -> Analysis {
     let word_count = u32::try_from(parsed.tokens.len()).unwrap_or(u32::MAX);
     let info = sentence_info(parsed, parts);
-    let hits = detect::detect(parsed, &info);
+    let mut hits = detect::detect(parsed, &info);
+    classifier::add_clause_hits(parsed, &info, &mut hits);
     let mut parts = parts.to_vec();
     if labels == Labels::Heard {
         // A process change is the takeaway's content ("The following week I introduced
