@@ -487,28 +487,32 @@ struct Bar {
 const V2_PARTS: &[(&str, &[&str], Bar)] = &[
     (
         "development",
+        // The clause classifier's training set: keep in step with
+        // `DEVELOPMENT_PART` in core/examples/train_clauses.rs.
         &["tests/gold/v2_dev.toml", "tests/gold/v3_dev_c.toml"],
-        // Measured when the part grew to 138 answers (v3_dev_c): far below the
-        // targets on blame and systemic fixes.
+        // Measured with the clause classifier, which is trained on this part: its
+        // blame and systemic-fix recall here are in-sample, not a measure of
+        // generalisation (the report part is).
         Bar {
-            coarse_tier: 0.79,
-            blame_recall: 0.45,
-            negative_wording_recall: 0.70,
-            systemic_fix_recall: 0.51,
-            precision: 0.84,
+            coarse_tier: 0.90,
+            blame_recall: 0.94,
+            negative_wording_recall: 0.87,
+            systemic_fix_recall: 0.98,
+            precision: 0.86,
         },
     ),
     (
         "report",
         // Answers nobody tuned against.
         &["tests/gold/v2_report.toml", "tests/gold/v3_report_b.toml"],
-        // What the analyzer reached on its first run over the 142 answers, far
-        // below the targets: these floors only stop it from getting worse.
+        // What the analyzer reaches with the clause classifier (first run over the
+        // 142 answers: tier 0.76, blame 0.27, systemic fix 0.64), still below the
+        // targets on blame and tier: these floors only stop it from getting worse.
         Bar {
-            coarse_tier: 0.76,
-            blame_recall: 0.27,
-            negative_wording_recall: 0.61,
-            systemic_fix_recall: 0.64,
+            coarse_tier: 0.84,
+            blame_recall: 0.34,
+            negative_wording_recall: 0.63,
+            systemic_fix_recall: 0.91,
             precision: 0.85,
         },
     ),
