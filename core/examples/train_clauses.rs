@@ -1,0 +1,252 @@
+//! Trains the analyzer's clause classifier (see `aiprep_core::analyzer::classifier`)
+//! and rewrites `core/src/analyzer/clause_model.bin`:
+//!
+//! `cargo run -p aiprep-core --release --example train_clauses`
+//!
+//! Only the development part of the gold set is read (`development` in
+//! `tests/gold/parts.toml`, the list the gold test reads too); the
+//! report part stays unseen. A clause is a positive of a label when it overlaps a
+//! gold span of that kind, left out when it overlaps only an optional label of
+//! that kind, and a negative otherwise (traps included). Training is plain
+//! stochastic gradient descent on the logistic loss with L2, in a fixed shuffled
+//! order (fixed seed), so the same gold files always give the same bytes. Each
+//! label's threshold is the lowest one whose 5-fold cross-validated precision (by
+//! answer) reaches [`TARGET_PRECISION`].
+
+use aiprep_core::analyzer::classifier::{clause_samples, ClauseModel, LabelModel, BUCKETS, LABELS};
+use serde::Deserialize;
+use std::path::Path;
+
+/// The development part of gold v2 (the same files as the development entry of
+/// `V2_PARTS` in tests/tests/analyzer_gold.rs), from the workspace root.
+const PARTS: &str = "tests/gold/parts.toml";
+const OUTPUT: &str = "core/src/analyzer/clause_model.bin";
+
+const FOLDS: usize = 5;
+const EPOCHS: usize = 40;
+const LEARNING_RATE: f32 = 0.2;
+const L2: f32 = 1e-3;
+const SEED: u64 = 0x5eed_c1a5_5e5f_0001;
+/// Precision the threshold aims at in cross-validation.
+const TARGET_PRECISION: f64 = 0.85;
+
+#[derive(Deserialize)]
+struct Gold {
+    answer: Vec<Answer>,
+}
+
+#[derive(Deserialize)]
+struct Answer {
+    text: String,
+    findings: Vec<Label>,
+}
+
+#[derive(Deserialize)]
+struct Label {
+    kind: String,
+    text: Option<String>,
+    #[serde(default)]
+    optional: bool,
+}
+
+/// A clause's features and, per label, whether it is a positive (None: left out).
+struct Example {
+    features: Vec<u32>,
+    targets: [Option<bool>; LABELS.len()],
+}
+
+fn load() -> Vec<Vec<Example>> {
+    #[derive(Deserialize)]
+    struct Parts {
+        development: Vec<String>,
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let parts: Parts =
+        toml::from_str(&std::fs::read_to_string(root.join(PARTS)).expect(PARTS)).expect(PARTS);
+    let mut answers = Vec::new();
+    for file in &parts.development {
+        let source = std::fs::read_to_string(root.join("tests/gold").join(file))
+            .unwrap_or_else(|e| panic!("cannot read {file}: {e}"));
+        let gold: Gold = toml::from_str(&source).unwrap_or_else(|e| panic!("{file}: {e}"));
+        for answer in gold.answer {
+            answers.push(examples_of(&answer));
+        }
+    }
+    answers
+}
+
+fn examples_of(answer: &Answer) -> Vec<Example> {
+    let spans = |kind: &str, optional: bool| -> Vec<(usize, usize)> {
+        answer
+            .findings
+            .iter()
+            .filter(|l| l.kind == kind && l.optional == optional)
+            .filter_map(|l| l.text.as_deref())
+            .flat_map(|t| answer.text.match_indices(t).map(|(i, s)| (i, i + s.len())))
+            .collect()
+    };
+    let kinds = LABELS.map(|k| (spans(k.as_str(), false), spans(k.as_str(), true)));
+    let samples = clause_samples(&answer.text).expect("gold answers are not empty");
+    samples
+        .into_iter()
+        .map(|c| {
+            let over =
+                |spans: &[(usize, usize)]| spans.iter().any(|&(s, e)| s < c.end && c.start < e);
+            let targets = kinds.each_ref().map(|(must, optional)| {
+                if over(must) {
+                    Some(true)
+                } else if over(optional) {
+                    None
+                } else {
+                    Some(false)
+                }
+            });
+            Example {
+                features: c.features,
+                targets,
+            }
+        })
+        .collect()
+}
+
+/// xorshift64*: a fixed, dependency-free shuffle order.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            let j = (self.next() % (i as u64 + 1)) as usize;
+            items.swap(i, j);
+        }
+    }
+}
+
+fn sigmoid(z: f32) -> f32 {
+    1.0 / (1.0 + (-z).exp())
+}
+
+/// Float weights and bias of one label trained on `data`.
+fn train(data: &[(&[u32], bool)]) -> (Vec<f32>, f32) {
+    let mut weights = vec![0f32; BUCKETS];
+    let mut bias = 0f32;
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut rng = Rng(SEED);
+    for epoch in 0..EPOCHS {
+        rng.shuffle(&mut order);
+        let rate = LEARNING_RATE / (1.0 + epoch as f32 * 0.2);
+        for &n in &order {
+            let (features, positive) = data[n];
+            let z = bias + features.iter().map(|&f| weights[f as usize]).sum::<f32>();
+            let gradient = sigmoid(z) - f32::from(u8::from(positive));
+            bias -= rate * gradient;
+            for &f in features {
+                let w = &mut weights[f as usize];
+                *w -= rate * (gradient + L2 * *w);
+            }
+        }
+    }
+    (weights, bias)
+}
+
+/// (precision, recall) of `scored` (logit, positive) above `threshold`.
+fn precision_recall(scored: &[(f32, bool)], threshold: f32) -> (f64, f64, usize) {
+    let (mut tp, mut fp, mut positives) = (0usize, 0usize, 0usize);
+    for &(score, positive) in scored {
+        positives += usize::from(positive);
+        if score > threshold {
+            if positive {
+                tp += 1;
+            } else {
+                fp += 1;
+            }
+        }
+    }
+    let precision = if tp + fp == 0 {
+        1.0
+    } else {
+        tp as f64 / (tp + fp) as f64
+    };
+    let recall = if positives == 0 {
+        1.0
+    } else {
+        tp as f64 / positives as f64
+    };
+    (precision, recall, tp + fp)
+}
+
+/// The lowest threshold (between two observed scores) whose precision reaches the
+/// target, with at least a few predictions so one lucky clause does not decide it.
+fn pick_threshold(scored: &[(f32, bool)]) -> f32 {
+    let mut scores: Vec<f32> = scored.iter().map(|s| s.0).collect();
+    scores.sort_by(|a, b| b.total_cmp(a));
+    let mut best = scores.first().copied().unwrap_or(0.0);
+    for pair in scores.windows(2) {
+        let threshold = (pair[0] + pair[1]) / 2.0;
+        let (precision, _, predicted) = precision_recall(scored, threshold);
+        if predicted >= 10 && precision >= TARGET_PRECISION {
+            best = threshold;
+        }
+    }
+    best
+}
+
+fn main() {
+    let answers = load();
+    let clauses: usize = answers.iter().map(Vec::len).sum();
+    println!(
+        "development part: {} answers, {clauses} clauses",
+        answers.len()
+    );
+    let mut labels = Vec::new();
+    for (l, kind) in LABELS.iter().enumerate() {
+        let of = |fold: Option<usize>, held_out: bool| -> Vec<(&[u32], bool)> {
+            answers
+                .iter()
+                .enumerate()
+                .filter(|(n, _)| fold.is_none_or(|f| (n % FOLDS == f) == held_out))
+                .flat_map(|(_, a)| a.iter())
+                .filter_map(|e| e.targets[l].map(|t| (e.features.as_slice(), t)))
+                .collect()
+        };
+        let mut scored = Vec::new();
+        for fold in 0..FOLDS {
+            let (weights, bias) = train(&of(Some(fold), false));
+            let model = LabelModel::quantized(*kind, bias, 0.0, &weights);
+            scored.extend(
+                of(Some(fold), true)
+                    .into_iter()
+                    .map(|(f, t)| (model.score(f), t)),
+            );
+        }
+        let threshold = pick_threshold(&scored);
+        let all = of(None, false);
+        let positives = all.iter().filter(|e| e.1).count();
+        let (precision, recall, predicted) = precision_recall(&scored, threshold);
+        println!(
+            "{}: {} clauses, {positives} positive; {FOLDS}-fold CV at threshold {threshold:.3}: precision {precision:.3} recall {recall:.3} ({predicted} predicted)",
+            kind.as_str(),
+            all.len()
+        );
+        for t in [
+            -3.0f32, -2.5, -2.0, -1.5, -1.0, -0.5, 0.0, 0.5, 1.0, 1.5, 2.0,
+        ] {
+            let (p, r, n) = precision_recall(&scored, t);
+            println!("    threshold {t:.3}: precision {p:.3} recall {r:.3} ({n} predicted)");
+        }
+        let (weights, bias) = train(&all);
+        labels.push(LabelModel::quantized(*kind, bias, threshold, &weights));
+    }
+    let bytes = ClauseModel { labels }.to_bytes();
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join(OUTPUT);
+    std::fs::write(&path, &bytes).unwrap_or_else(|e| panic!("cannot write {OUTPUT}: {e}"));
+    println!("wrote {OUTPUT} ({} bytes)", bytes.len());
+}
