@@ -17,6 +17,8 @@ pub(crate) struct Hit {
     pub kind: FindingKind,
     pub first: usize,
     pub last: usize,
+    /// For blame: the tokens naming who or what was blamed, in the learner's words.
+    pub agent: Option<(usize, usize)>,
 }
 
 /// Where each sentence sits in the answer, as the structure pass labelled it.
@@ -42,6 +44,10 @@ pub(crate) fn detect(text: &Text, info: &[SentenceInfo]) -> Vec<Hit> {
         metrics(text, s, &mut hits);
         passive(text, s, &mut hits);
         explicit_blame(text, s, &mut hits);
+        let takeaway = info.get(n).is_some_and(|i| i.part == StarPart::Takeaway);
+        if !takeaway {
+            super::blame::clause_blame(text, s, &mut hits);
+        }
         blamed[n] = hits[before..]
             .iter()
             .any(|h| h.kind == FindingKind::BlameShifting);
@@ -88,12 +94,19 @@ pub(crate) fn detect(text: &Text, info: &[SentenceInfo]) -> Vec<Hit> {
                 kind: FindingKind::SystemicFix,
                 first: s.first,
                 last: s.last,
+                agent: None,
             });
         }
     }
     // A "double-check" inside a sentence that installs a mechanism is part of the fix.
     if !systemic.is_empty() {
         hits.retain(|h| h.kind != FindingKind::ManualFix || !inside_any(&systemic, h.first));
+    }
+    for h in hits
+        .iter_mut()
+        .filter(|h| h.kind == FindingKind::BlameShifting && h.agent.is_none())
+    {
+        h.agent = super::blame::agent_of(text, h.first, h.last);
     }
     hits.sort_by_key(|h| (h.first, h.last));
     merge_overlaps(hits)
@@ -114,7 +127,10 @@ fn merge_overlaps(hits: Vec<Hit>) -> Vec<Hit> {
     for h in hits {
         let slot = &mut latest[h.kind as usize];
         match slot.and_then(|k| out.get_mut(k)) {
-            Some(prev) if h.first < prev.last => prev.last = prev.last.max(h.last),
+            Some(prev) if h.first < prev.last => {
+                prev.last = prev.last.max(h.last);
+                prev.agent = prev.agent.or(h.agent);
+            }
             _ => {
                 *slot = Some(out.len());
                 out.push(h);
@@ -125,7 +141,12 @@ fn merge_overlaps(hits: Vec<Hit>) -> Vec<Hit> {
 }
 
 fn push(hits: &mut Vec<Hit>, kind: FindingKind, first: usize, last: usize) {
-    hits.push(Hit { kind, first, last });
+    hits.push(Hit {
+        kind,
+        first,
+        last,
+        agent: None,
+    });
 }
 
 /// Hedges, emotional words, self-apology, fake failures and "be more careful" lessons.
@@ -997,6 +1018,7 @@ fn ownership(text: &Text, s: &Sentence, situation: bool) -> Option<Hit> {
             kind: FindingKind::Ownership,
             first: s.first,
             last: s.last,
+            agent: None,
         });
     }
     let mut subject_seen = false;
@@ -1038,6 +1060,7 @@ fn ownership(text: &Text, s: &Sentence, situation: bool) -> Option<Hit> {
                 kind: FindingKind::Ownership,
                 first: s.first,
                 last: s.last,
+                agent: None,
             });
         }
     }

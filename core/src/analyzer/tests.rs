@@ -655,6 +655,52 @@ fn suggestions_quote_the_learners_own_words() {
 }
 
 #[test]
+fn blame_suggestions_name_who_was_blamed() {
+    for (text, who) in [
+        (
+            "The pharmacy never sent the right strength.",
+            "on the pharmacy,",
+        ),
+        (
+            "Our manager forced us to run double shifts.",
+            "on your manager,",
+        ),
+        (
+            "They changed the commission plan halfway through.",
+            "on them,",
+        ),
+        (
+            "The agency sent temps who had no idea how to scan.",
+            "on temps,",
+        ),
+    ] {
+        let a = analyze(text).unwrap();
+        let blame = a
+            .findings
+            .iter()
+            .find(|f| f.kind == FindingKind::BlameShifting)
+            .unwrap_or_else(|| panic!("no blame in {text:?}"));
+        let s = blame.suggestion.as_deref().unwrap_or("");
+        assert!(
+            s.contains(who) && s.contains(&blame.text),
+            "{text:?}: {s:?}"
+        );
+    }
+    // Blame with no named party keeps the general advice.
+    let a = analyze("We lost the launch window due to the weather.").unwrap();
+    let s = a
+        .findings
+        .iter()
+        .find(|f| f.kind == FindingKind::BlameShifting)
+        .and_then(|f| f.suggestion.clone())
+        .unwrap_or_default();
+    assert!(
+        s.starts_with("Instead of") && !s.contains("puts this on"),
+        "{s:?}"
+    );
+}
+
+#[test]
 fn no_span_is_both_praised_and_criticised() {
     let a = analyze(
         "I was the lead on a 40-bed unit. The pharmacy sent up the wrong strength. \
