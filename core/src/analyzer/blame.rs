@@ -202,7 +202,8 @@ fn party_subject(text: &Text, first: usize, last: usize) -> Option<(usize, usize
         if own_group {
             return None;
         }
-        party |= is_party(w) || (w.ends_with("'s") && w != "it's" && w != "that's");
+        party |=
+            is_party(w) || is_handed_over(w) || (w.ends_with("'s") && w != "it's" && w != "that's");
     }
     party.then_some((a, v))
 }
@@ -304,6 +305,20 @@ fn failure_at(text: &Text, v: usize, last: usize) -> Option<usize> {
                     )
             }
             "late" => k > v && is_past_action(at(k - 1)),
+            // "the scheduling tool crashed and lost the rota": a tool as the agent.
+            "crashed" | "froze" | "glitched" | "corrupted" | "deleted" | "overwrote"
+            | "malfunctioned" => true,
+            // "the intern made an error"; "the client found an error" is the discovery.
+            "mistake" | "mistakes" | "error" | "errors" | "bug" | "bugs" | "typo" => {
+                (v..k).any(|j| matches!(text.word(j), "made" | "introduced" | "left" | "caused"))
+            }
+            // "he was supposed to check it".
+            "supposed" => at(k + 1) == "to" && matches!(at(k.wrapping_sub(1)), "was" | "were"),
+            // "the instructions were unclear", "the deadline was unrealistic".
+            "unclear" | "vague" | "confusing" | "incomplete" | "outdated" | "misleading"
+            | "unrealistic" | "impossible" | "inadequate" | "insufficient" | "broken" => {
+                (v..k).any(|j| matches!(text.word(j), "was" | "were"))
+            }
             "messed" | "screwed" | "botched" | "ignored" | "misread" | "mislabeled" => true,
             _ => false,
         };
@@ -312,6 +327,34 @@ fn failure_at(text: &Text, v: usize, last: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// What reached the speaker from someone else: it can arrive late, be unclear or
+/// break ("the instructions were unclear", "the shipment arrived late").
+fn is_handed_over(w: &str) -> bool {
+    matches!(
+        w,
+        "instructions"
+            | "brief"
+            | "specs"
+            | "spec"
+            | "requirements"
+            | "documentation"
+            | "handoff"
+            | "guidelines"
+            | "deadline"
+            | "timeline"
+            | "shipment"
+            | "delivery"
+            | "parts"
+            | "server"
+            | "database"
+            | "spreadsheet"
+            | "scanner"
+            | "website"
+            | "network"
+            | "equipment"
+    )
 }
 
 /// Outside events offered as a cause.
@@ -531,6 +574,8 @@ mod tests {
             "The client wasn't happy and did not renew.",
             "The client told me what went wrong.",
             "The customer received the wrong item.",
+            "The client found an error in the totals.",
+            "The instructions I wrote were unclear.",
             "The vendor only charged us half.",
             "Three vendors never replied.",
             "If the vendor had not sent it, we would have missed the date.",
