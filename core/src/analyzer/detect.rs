@@ -61,7 +61,10 @@ pub(crate) fn detect(text: &Text, info: &[SentenceInfo]) -> Vec<Hit> {
             let situation = info
                 .get(n)
                 .is_some_and(|i| matches!(i.part, StarPart::Situation | StarPart::Task));
-            if !blamed[n] {
+            // "I should have done a soft launch" opening the takeaway is the lesson.
+            let lesson = info.get(n).is_some_and(|i| i.part == StarPart::Takeaway)
+                && super::structure::opens_with_should_have(text, s);
+            if !blamed[n] && !lesson {
                 if let Some(hit) = ownership(text, s, situation) {
                     hits.push(hit);
                 }

@@ -401,6 +401,7 @@ const CLAUSE_MARKERS: &[&[&str]] = &[
     &["then", "at"],
     &["then", "the"],
     &["and", "then"],
+    &["so", "after", "that"],
     &["after", "that"],
     &["afterwards"],
     &["since", "then"],
