@@ -1166,10 +1166,23 @@ fn defensive(text: &Text, verb: usize, lim: usize) -> bool {
 }
 
 /// A repeatable process change: a mechanism (checklist, gate, policy...) together with
-/// a marker that it now always applies (every, now, mandatory, requires...).
+/// a marker that it now always applies (every, now, mandatory, requires...), or a
+/// clause that builds a standing artefact ("I wrote a four-part rubric", "our center
+/// added a read-back line to the address script") or makes a tool enforce the step
+/// ("the map now flags any street name..."). Evidence of use ("we have run 60
+/// specials with a card") and consequences that only mention a review are not fixes.
 fn is_systemic(text: &Text, s: &Sentence) -> bool {
+    if super::blame::clauses(text, s).any(|(first, last)| {
+        !is_evidence_of_use(text, first, last)
+            && (builds_artefact(text, first, last) || tool_enforces(text, first, last))
+    }) {
+        return true;
+    }
+    if is_evidence_of_use(text, s.first, s.last) {
+        return false;
+    }
     let mechanisms: Vec<usize> = (s.first..s.last)
-        .filter(|&i| is_mechanism(text, i))
+        .filter(|&i| is_mechanism(text, i) && !is_mention_only(text, i))
         .collect();
     if mechanisms.is_empty() {
         return false;
@@ -1180,13 +1193,149 @@ fn is_systemic(text: &Text, s: &Sentence) -> bool {
     if manual_only {
         return false;
     }
+    // The marker is another word than the mechanism: "policy" alone ("the clinic
+    // reviewed its policy") is a consequence, not a change.
     (s.first..s.last).any(|i| {
         let nearest = mechanisms.partition_point(|&m| m + SYSTEMIC_WINDOW < i);
         is_repeat_marker(text, i, s.last)
-            && mechanisms
-                .get(nearest)
-                .is_some_and(|&m| m <= i + SYSTEMIC_WINDOW)
+            && mechanisms[nearest..]
+                .iter()
+                .take_while(|&&m| m <= i + SYSTEMIC_WINDOW)
+                .any(|&m| m != i)
     })
+}
+
+/// Standing artefacts that carry a process by themselves once they exist.
+fn is_artefact(text: &Text, i: usize) -> bool {
+    match text.word(i) {
+        "rubric" | "rubrics" | "checklist" | "checklists" | "template" | "templates"
+        | "glossary" | "glossaries" | "script" | "scripts" | "read-back" | "readback"
+        | "runbook" | "playbook" | "protocol" | "protocols" | "sign-off" | "signoff"
+        | "tracker" | "checkpoint" | "checkpoints" | "huddle" | "huddles" | "cheat" | "guide"
+        | "tag" | "tags" | "alarm" | "alarms" | "reminder" | "reminders" | "validation"
+        | "lock" | "gate" => true,
+        // "a totals check", "a read back line".
+        "check" | "line" | "step" | "sheet" => matches!(
+            text.word(i.wrapping_sub(1)),
+            "totals"
+                | "total"
+                | "back"
+                | "sign-off"
+                | "signoff"
+                | "second"
+                | "read-back"
+                | "confirmation"
+        ),
+        _ => false,
+    }
+}
+
+/// "I wrote a four-part rubric", "our center added a read-back line to the script",
+/// "I set the template to pull the file by name": someone on the speaker's side
+/// puts an artefact in place.
+fn builds_artefact(text: &Text, first: usize, last: usize) -> bool {
+    let install = (first..last).find(|&k| {
+        matches!(
+            text.word(k),
+            "wrote"
+                | "added"
+                | "created"
+                | "built"
+                | "introduced"
+                | "designed"
+                | "drafted"
+                | "made"
+                | "put"
+                | "set"
+                | "rewrote"
+                | "adopted"
+                | "developed"
+                | "started"
+                | "proposed"
+                | "instituted"
+        )
+    });
+    let Some(k) = install else {
+        return false;
+    };
+    let ours = (first..k).any(|j| {
+        matches!(
+            text.word(j),
+            "i" | "we" | "our" | "my" | "team" | "center" | "unit" | "firm" | "store" | "clinic"
+        )
+    });
+    ours && (k + 1..last.min(k + 9)).any(|j| is_artefact(text, j))
+}
+
+/// "the map now flags any street name...", "the screen now stays locked until...",
+/// "a second nurse now verifies every dose": the step enforced from now on, by a
+/// tool or a second person (the speaker alone checking harder is a manual fix).
+fn tool_enforces(text: &Text, first: usize, last: usize) -> bool {
+    let manual = (first..last).any(|k| matches!(text.word(k), "myself" | "manually"));
+    !manual
+        && (first..last).any(|k| {
+            text.word(k) == "now"
+                && k > first
+                && !matches!(text.word(k - 1), "i" | "i'm")
+                && matches!(
+                    text.word(k + 1),
+                    "checks" | "verifies" | "reviews" | "signs" | "approves" | "confirms"
+                )
+                && k + 1 < last
+        })
+        || (first..last).any(|k| {
+            text.word(k) == "now"
+                && matches!(
+                    text.word(k + 1),
+                    "flags"
+                        | "blocks"
+                        | "locks"
+                        | "requires"
+                        | "refuses"
+                        | "rejects"
+                        | "warns"
+                        | "alerts"
+                        | "stays"
+                        | "pulls"
+                        | "prompts"
+                        | "stops"
+                        | "highlights"
+                )
+                && k + 1 < last
+        })
+}
+
+/// "We have run over 60 specials since then with a card for every one", "I have flown
+/// about 300 legs with the card": the fix already in place, counted in use.
+fn is_evidence_of_use(text: &Text, first: usize, last: usize) -> bool {
+    (first..last).any(|k| {
+        matches!(text.word(k), "have" | "has" | "'ve")
+            && k + 1 < last
+            && k + 1 < last
+            && is_perfect_participle(text.word(k + 1))
+            && (k + 2..last.min(k + 5))
+                .any(|j| text.tokens[j].number || is_number_word(text.word(j)))
+    })
+}
+
+/// The participle of a present perfect ("have run", "has flown", "have filed").
+fn is_perfect_participle(w: &str) -> bool {
+    is_past_action(w)
+        || is_irregular_participle(w)
+        || matches!(
+            w,
+            "run" | "had" | "flown" | "gone" | "done" | "seen" | "driven" | "ridden" | "grown"
+        )
+}
+
+/// "review" in "every user who had left a review" names a thing, not a step.
+fn is_mention_only(text: &Text, i: usize) -> bool {
+    matches!(text.word(i), "review" | "reviews")
+        && matches!(text.word(i.wrapping_sub(1)), "a" | "an")
+        && matches!(
+            text.word(i.wrapping_sub(2)),
+            "left" | "wrote" | "posted" | "bad" | "good"
+        )
 }
 
 fn is_mechanism(text: &Text, i: usize) -> bool {
@@ -1239,6 +1388,15 @@ fn is_mechanism(text: &Text, i: usize) -> bool {
                 | "this"
                 | "mandatory"
                 | "required"
+                | "totals"
+                | "total"
+                | "balance"
+                | "sanity"
+                | "reconciliation"
+                | "spot"
+                | "peer"
+                | "preflight"
+                | "pre-flight"
         ),
         _ => false,
     }

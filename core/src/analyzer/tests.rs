@@ -654,6 +654,46 @@ fn suggestions_quote_the_learners_own_words() {
     }
 }
 
+/// A clinic story whose last sentence is `fix`: is that sentence a systemic fix?
+fn praised_as_systemic(fix: &str) -> bool {
+    let story = format!(
+        "I ran the front desk at a clinic with 30 visits a day. I booked a patient on the \
+         wrong day and did not read the date back. She drove two hours for nothing and we \
+         lost the slot. I called her, rebooked her and told my manager. I learned that a \
+         date I do not read back is a guess. {fix}"
+    );
+    spans_of(&story, FindingKind::SystemicFix)
+        .iter()
+        .any(|s| s == fix)
+}
+
+#[test]
+fn artefacts_and_enforced_steps_are_systemic_fixes_wherever_they_sit() {
+    for fix in [
+        "We built a glossary of the 40 terms the two teams used differently.",
+        "I wrote a four-part rubric with sample answers for each score.",
+        "I set up a weekly totals check with finance.",
+        "I added a step to the intake form where the patient confirms the date.",
+        "A second person now checks every booking before it is sent.",
+        "The calendar now flags any booking more than a month out.",
+        "Now every booking over a week out needs a second signature.",
+    ] {
+        assert!(praised_as_systemic(fix), "{fix:?}");
+    }
+}
+
+#[test]
+fn evidence_consequences_and_trying_harder_are_not_systemic_fixes() {
+    for fix in [
+        "We have booked 900 visits since with the read-back and none went wrong.",
+        "I rolled the change back and wrote to every patient who had left a review.",
+        "I now check every booking myself.",
+        "The clinic reviewed its policy after the complaint.",
+    ] {
+        assert!(!praised_as_systemic(fix), "{fix:?}");
+    }
+}
+
 #[test]
 fn blame_suggestions_name_who_was_blamed() {
     for (text, who) in [
