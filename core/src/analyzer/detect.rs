@@ -1173,15 +1173,15 @@ fn defensive(text: &Text, verb: usize, lim: usize) -> bool {
 /// specials with a card") and consequences that only mention a review are not fixes.
 fn is_systemic(text: &Text, s: &Sentence) -> bool {
     if super::blame::clauses(text, s).any(|(first, last)| {
-        !is_evidence_of_use(text, first, last)
+        evidence_of_use(text, first, last).is_none()
             && (builds_artefact(text, first, last) || tool_enforces(text, first, last))
     }) {
         return true;
     }
-    if is_evidence_of_use(text, s.first, s.last) {
-        return false;
-    }
-    let mechanisms: Vec<usize> = (s.first..s.last)
+    // What follows "we have run 60 specials" is the fix in use; what precedes
+    // ", which has run for 14 months" is the fix itself.
+    let evidence = evidence_of_use(text, s.first, s.last).unwrap_or(s.last);
+    let mechanisms: Vec<usize> = (s.first..evidence)
         .filter(|&i| is_mechanism(text, i) && !is_mention_only(text, i))
         .collect();
     if mechanisms.is_empty() {
@@ -1307,8 +1307,8 @@ fn tool_enforces(text: &Text, first: usize, last: usize) -> bool {
 
 /// "We have run over 60 specials since then with a card for every one", "I have flown
 /// about 300 legs with the card": the fix already in place, counted in use.
-fn is_evidence_of_use(text: &Text, first: usize, last: usize) -> bool {
-    (first..last).any(|k| {
+fn evidence_of_use(text: &Text, first: usize, last: usize) -> Option<usize> {
+    (first..last).find(|&k| {
         matches!(text.word(k), "have" | "has" | "'ve")
             && k + 1 < last
             && k + 1 < last

@@ -677,6 +677,7 @@ fn artefacts_and_enforced_steps_are_systemic_fixes_wherever_they_sit() {
         "A second person now checks every booking before it is sent.",
         "The calendar now flags any booking more than a month out.",
         "Now every booking over a week out needs a second signature.",
+        "My manager added a date check to the booking checklist, which has run for 14 months.",
     ] {
         assert!(praised_as_systemic(fix), "{fix:?}");
     }
