@@ -182,11 +182,21 @@ fn wording(text: &Text, s: &Sentence, hits: &mut Vec<Hit>) {
 
 fn hedge_len(text: &Text, i: usize, lim: usize, w: &str, prev: &str, next: &str) -> Option<usize> {
     match w {
-        "maybe" | "probably" | "perhaps" | "possibly" | "somewhat" | "kinda" | "sorta" => Some(1),
+        "maybe" | "probably" | "perhaps" | "possibly" | "somewhat" | "kinda" | "sorta"
+        | "presumably" | "arguably" | "hopefully" | "somehow" => Some(1),
+        // "wandered off for a bit", "for a little bit": the damage shrunk. (A bare
+        // "a bit" or "a little" is too often plain measure to flag.)
+        "a" if prev == "for"
+            && (next == "bit" || (next == "little" && text.word(i + 2) == "bit")) =>
+        {
+            Some(if next == "bit" { 2 } else { 3 })
+        }
+        // "to some extent", "to a degree".
+        "some" if matches!(next, "extent" | "degree") && prev == "to" => Some(2),
         "kind" | "sort" if next == "of" && !is_determiner(prev) => Some(2),
         "more" if text.matches_at(i, lim, &["more", "or", "less"]) => Some(3),
         "i" => match next {
-            "guess" | "suppose" => Some(2),
+            "guess" | "suppose" | "believe" => Some(2),
             "think" => {
                 let after = if i + 2 < lim { text.word(i + 2) } else { "" };
                 (!matches!(after, "about" | "of" | "back" | "through")).then_some(2)
@@ -228,7 +238,47 @@ fn emotional_len(text: &Text, i: usize, lim: usize, w: &str, next: &str) -> Opti
             Some((i, 2))
         }
         "total" | "complete" | "utter" if next == "failure" || next == "disaster" => Some((i, 2)),
-        "freaked" if next == "out" => Some((i, 2)),
+        "freaked" | "freaking" | "stressed" | "flipped" if next == "out" => Some((i, 2)),
+        "stressed"
+            if matches!(
+                text.word(i.wrapping_sub(1)),
+                "so" | "super" | "really" | "very" | "totally" | "completely" | "incredibly"
+            ) =>
+        {
+            Some((i - 1, 2))
+        }
+        // "in a panic", "total panic", "panic mode"; "panic bar hardware" is a device.
+        "panic"
+            if matches!(next, "mode" | "attack")
+                || matches!(
+                    text.word(i.wrapping_sub(1)),
+                    "total" | "pure" | "full" | "complete" | "a" | "of"
+                ) && !matches!(
+                    next,
+                    "bar" | "bars" | "button" | "buttons" | "hardware" | "alarm" | "room"
+                ) =>
+        {
+            Some((i, 1))
+        }
+        // "my heart sank", "I was in tears", "I lost it".
+        "heart" if matches!(next, "sank" | "dropped" | "stopped") => Some((i, 2)),
+        "tears" if text.word(i.wrapping_sub(1)) == "in" => Some((i - 1, 2)),
+        "wreck"
+            if matches!(
+                text.word(i.wrapping_sub(1)),
+                "a" | "total" | "train" | "complete"
+            ) =>
+        {
+            Some((i - 1, 2))
+        }
+        "crazy" | "chaotic" | "brutal" | "insane"
+            if matches!(
+                text.word(i.wrapping_sub(1)),
+                "was" | "so" | "totally" | "just" | "absolutely"
+            ) =>
+        {
+            Some((i, 1))
+        }
         // "total chaos", "it was chaos"; "chaos engineering" is a discipline.
         "chaos" if !matches!(next, "engineering" | "monkey" | "testing") => {
             let intensified = matches!(
@@ -393,11 +443,71 @@ fn manual_fix_span(
     prev: &str,
     next: &str,
 ) -> Option<(usize, usize)> {
+    let speaker_subject = |k: usize| {
+        (k.saturating_sub(3).max(clause_start)..k).any(|j| matches!(text.word(j), "i" | "i'll"))
+    };
     match w {
-        "careful" if matches!(prev, "be" | "more") => {
-            let be_more = prev == "more" && i >= clause_start + 2 && text.word(i - 2) == "be";
-            Some((if be_more { i - 2 } else { i - 1 }, i + 1))
+        // "be careful", "be more careful", "try to be extra careful".
+        "careful"
+            if matches!(
+                prev,
+                "be" | "more" | "extra" | "very" | "really" | "super" | "especially" | "so"
+            ) =>
+        {
+            let from = (i.saturating_sub(4).max(clause_start)..i)
+                .find(|&k| matches!(text.word(k), "try" | "be"))
+                .unwrap_or(i - 1);
+            Some((from, i + 1))
         }
+        // "I always confirm service dates twice", "I must always do the calculation".
+        "always" | "must" if speaker_subject(i) => {
+            let mut v = i + 1;
+            while v < lim && matches!(text.word(v), "always" | "now" | "still") {
+                v += 1;
+            }
+            let checking = matches!(
+                text.word(v),
+                "confirm"
+                    | "check"
+                    | "double-check"
+                    | "verify"
+                    | "read"
+                    | "reread"
+                    | "re-read"
+                    | "recheck"
+                    | "review"
+                    | "do"
+                    | "count"
+                    | "look"
+                    | "proofread"
+                    | "call"
+                    | "ask"
+            ) && v < lim;
+            let from = (i.saturating_sub(3).max(clause_start)..i)
+                .find(|&k| text.word(k) == "i")
+                .unwrap_or(i);
+            checking.then_some((from, lim.min(v + 6)))
+        }
+        // "confirm service dates twice".
+        "twice"
+            if (i.saturating_sub(4).max(clause_start)..i).any(|k| {
+                matches!(
+                    text.word(k),
+                    "check" | "confirm" | "verify" | "read" | "count"
+                )
+            }) && speaker_subject(i.saturating_sub(4).max(clause_start) + 1) =>
+        {
+            let from = (i.saturating_sub(4).max(clause_start)..i)
+                .find(|&k| {
+                    matches!(
+                        text.word(k),
+                        "check" | "confirm" | "verify" | "read" | "count"
+                    )
+                })
+                .unwrap_or(i);
+            Some((from, i + 1))
+        }
+        "remind" if next == "myself" && speaker_subject(i) => Some((i, i + 2)),
         "attention"
             if prev == "pay" || (prev == "more" && text.word(i.wrapping_sub(2)) == "pay") =>
         {

@@ -538,6 +538,46 @@ fn multiword_emotion_hedging_and_trailing_apologies_are_found() {
             FindingKind::OverApologizing,
             "not a great",
         ),
+        (
+            "Two kids wandered off for a bit.",
+            FindingKind::Hedging,
+            "a bit",
+        ),
+        (
+            "The pump stopped for a little bit.",
+            FindingKind::Hedging,
+            "a little bit",
+        ),
+        (
+            "The whole floor was in a panic.",
+            FindingKind::EmotionalLanguage,
+            "panic",
+        ),
+        (
+            "I was so stressed that week.",
+            FindingKind::EmotionalLanguage,
+            "so stressed",
+        ),
+        (
+            "My heart sank when I saw it.",
+            FindingKind::EmotionalLanguage,
+            "heart sank",
+        ),
+        (
+            "I try to be extra careful with numbers from drafts.",
+            FindingKind::ManualFix,
+            "try to be extra careful",
+        ),
+        (
+            "I always confirm service dates twice before I file.",
+            FindingKind::ManualFix,
+            "I always confirm service dates",
+        ),
+        (
+            "Now I must always do the calculation.",
+            FindingKind::ManualFix,
+            "I must always do the calculation",
+        ),
     ] {
         let spans = spans_of(text, kind);
         assert!(
@@ -561,6 +601,24 @@ fn multiword_emotion_hedging_and_trailing_apologies_are_found() {
             "I was sorry to see him leave the team.",
             FindingKind::OverApologizing,
         ),
+        (
+            "I installed the panic bar hardware on every door.",
+            FindingKind::EmotionalLanguage,
+        ),
+        (
+            "A bit of the budget was left.",
+            FindingKind::EmotionalLanguage,
+        ),
+        (
+            "The client always checks the invoices twice.",
+            FindingKind::ManualFix,
+        ),
+        (
+            "I always loved working with that team.",
+            FindingKind::ManualFix,
+        ),
+        ("I ran a little bakery for years.", FindingKind::Hedging),
+        ("Sales dropped a bit that quarter.", FindingKind::Hedging),
     ] {
         let spans = spans_of(text, kind);
         assert!(
