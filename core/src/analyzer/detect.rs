@@ -1146,12 +1146,26 @@ fn ownership(text: &Text, s: &Sentence, situation: bool) -> Option<Hit> {
                     || text.matches_at(i + 1, lim, &["should", "have"]))
         } else if w == "i" {
             subject_seen = true;
-            let relative = i > s.first && is_relative_head(text.word(i - 1));
+            // "... after I presented those numbers", "... before I caught it": a time
+            // clause dates the main event, which is someone else's.
+            let subordinate = i > s.first
+                && matches!(
+                    text.word(i - 1),
+                    "after" | "before" | "until" | "once" | "when" | "while"
+                )
+                && !text.gap_after(i.saturating_sub(2)).contains(',');
+            let relative = i > s.first && (is_relative_head(text.word(i - 1)) || subordinate);
             !relative && owned_action_after(text, i + 1, lim, situation)
         } else if w == "and" && subject_seen {
-            // "I ran a study and recruited only existing customers".
+            // "I ran a study and recruited only existing customers"; not "... has been
+            // powered and tested", a passive pair.
             let verb = text.word(i + 1);
-            i + 1 < lim && is_past_action(verb) && !is_role_verb(verb)
+            let passive_pair = i > s.first + 1
+                && matches!(
+                    text.word(i - 2),
+                    "been" | "was" | "were" | "be" | "is" | "are"
+                );
+            i + 1 < lim && is_past_action(verb) && !is_role_verb(verb) && !passive_pair
         } else {
             text.word(i) == "my"
                 && matches!(

@@ -457,6 +457,11 @@ const TABLE: &[(u32, &[&str])] = &[
             "covered",
             "supported",
             "helped",
+            "prepared",
+            "planned",
+            "organized",
+            "organised",
+            "staffed",
         ],
     ),
     (

@@ -480,6 +480,8 @@ fn ownership_is_an_owned_act_not_effort_or_pride() {
         "That decision was mine.",
         "That one was on me.",
         "Checking my inputs was my job.",
+        "After the audit, I rebuilt the template.",
+        "I ran the numbers and skipped the second check.",
     ] {
         assert!(
             kinds(text).contains(&FindingKind::Ownership),
@@ -492,6 +494,10 @@ fn ownership_is_an_owned_act_not_effort_or_pride() {
         "I filled it exactly as written.",
         "Maybe I should have hired better people.",
         "It was not on me.",
+        "Two other stores adopted the same screen after I presented those numbers.",
+        "The crew lost nine minutes before I caught it on the second call.",
+        "Context: I planned a 300-guest charity gala at a hotel.",
+        "Now each circuit has been powered and tested before the wall closes.",
     ] {
         assert!(
             !kinds(text).contains(&FindingKind::Ownership),
