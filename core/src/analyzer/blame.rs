@@ -97,9 +97,41 @@ fn is_opener(w: &str) -> bool {
 }
 
 /// Tokens that end the subject and start the predicate.
+/// Dictated text drops apostrophes: "didnt" is "didn't".
+fn negation_form(w: &str) -> &str {
+    match w {
+        "didnt" => "didn't",
+        "wasnt" => "wasn't",
+        "werent" => "weren't",
+        "hadnt" => "hadn't",
+        "couldnt" => "couldn't",
+        "wouldnt" => "wouldn't",
+        _ => w,
+    }
+}
+
 fn starts_predicate(text: &Text, k: usize) -> bool {
-    let w = text.word(k);
+    let w = negation_form(text.word(k));
     is_past_action(w)
+        || matches!(
+            w,
+            "came"
+                | "went"
+                | "got"
+                | "took"
+                | "left"
+                | "lost"
+                | "broke"
+                | "forgot"
+                | "kept"
+                | "gave"
+                | "sent"
+                | "told"
+                | "wanted"
+                | "pulled"
+                | "cut"
+                | "quit"
+        )
         || matches!(
             w,
             "was"
@@ -294,7 +326,7 @@ fn failure_at(text: &Text, v: usize, last: usize) -> Option<usize> {
     let at = |k: usize| if k < last { text.word(k) } else { "" };
     let has = |words: &[&str]| (v..last).any(|k| words.contains(&text.word(k)));
     for k in v..last {
-        let w = text.word(k);
+        let w = negation_form(text.word(k));
         let found = match w {
             // A duty negated: "never sent", "didn't really check", "was not ready".
             "didn't" | "never" | "hadn't" | "wasn't" | "weren't" | "couldn't" | "wouldn't"
@@ -367,19 +399,16 @@ fn failure_at(text: &Text, v: usize, last: usize) -> Option<usize> {
             // "kept sending me garbage leads".
             "kept" => at(k + 1).len() > 4 && at(k + 1).ends_with("ing"),
             // "changed the commission plan halfway through", "was changing the colors every week".
-            "changed" | "changing" | "switched" | "cancelled" | "canceled" => has(&[
-                "halfway",
-                "last",
-                "before",
-                "midway",
-                "every",
-                "again",
-                "constantly",
-                "overnight",
-                "last-minute",
-                "twice",
-                "without",
-            ]),
+            // "pulled the funding at the last minute".
+            "changed" | "changing" | "switched" | "cancelled" | "canceled" | "pulled"
+            | "withdrew" | "scrapped" | "reversed" => {
+                has(&[
+                    "halfway", "midway", "every", "again", "constantly", "overnight",
+                    "last-minute", "twice", "without",
+                ]) || (v..last).any(|j| text.word(j) == "last" && text.word(j + 1) == "minute")
+                    // "the night before", closing the clause.
+                    || text.word(last - 1) == "before"
+            }
             // "gave my two best accounts to a new hire": what was the speaker's, taken away.
             "gave" | "moved" | "reassigned" => matches!(at(k + 1), "my" | "our"),
             // "a smaller bus than we booked": not what was ordered.
@@ -444,6 +473,12 @@ fn failure_at(text: &Text, v: usize, last: usize) -> Option<usize> {
                         "errors" | "mistakes" | "bugs" | "typos" | "holes"
                     )
             }
+            // "double booked everybody" (dictated).
+            "double" => is_past_action(at(k + 1)),
+            // "my manager wanted it by Friday, so we skipped testing": pressure as the cause.
+            // "the client demanded it by Friday, so we shipped": pressure as the cause.
+            "demanded" | "insisted" => (k + 1..(k + 12).min(text.tokens.len()))
+                .any(|j| text.word(j) == "so" && matches!(text.word(j + 1), "we" | "i")),
             // "misfiled", "double-booked", "overcharged": a fault in one word.
             _ if is_fault_verb(w) => true,
             // "the scheduling tool crashed and lost the rota": a tool as the agent.
@@ -738,6 +773,19 @@ pub(crate) fn agent_of(text: &Text, first: usize, last: usize) -> Option<(usize,
     party_subject(text, first, last).filter(|&(a, _)| text.word(a) != "who")
 }
 
+/// "Nobody (on the team) listened", "no one had trained them".
+fn nobody_failed(text: &Text, first: usize, last: usize) -> Option<usize> {
+    let k = (first..last.min(first + 3)).find(|&k| {
+        text.word(k) == "nobody" || (text.word(k) == "no" && text.word(k + 1) == "one")
+    })?;
+    let failed = (k + 1..last.min(k + 6)).any(|j| {
+        let w = text.word(j);
+        is_duty(w) && is_past_action(w)
+            || matches!(w, "listened" | "cared" | "bothered" | "noticed")
+    });
+    (failed && !text.tokens[k].quoted).then_some(k)
+}
+
 /// The speaker takes the fault in the sentence ("..., and I didn't catch it"), so a
 /// third party's part in it is the story, not an excuse.
 fn speaker_takes_fault(text: &Text, s: &Sentence) -> bool {
@@ -777,6 +825,16 @@ fn speaker_takes_fault(text: &Text, s: &Sentence) -> bool {
 pub(crate) fn clause_blame(text: &Text, s: &Sentence, hits: &mut Vec<Hit>) {
     let owned = speaker_takes_fault(text, s);
     for (first, last) in clauses(text, s) {
+        // "nobody on the team listened to me": the omission of everyone else.
+        if let Some(k) = nobody_failed(text, first, last) {
+            hits.push(Hit {
+                kind: FindingKind::BlameShifting,
+                first: k,
+                last: clause_end(k, last),
+                agent: None,
+            });
+            continue;
+        }
         if let Some((a, v)) = party_subject(text, first, last).filter(|_| !owned) {
             if let Some(k) = failure_at(text, v, last) {
                 hits.push(Hit {
@@ -827,6 +885,26 @@ mod tests {
     fn a_third_party_failing_is_blame_in_each_clause() {
         // (sentence, start of the blame span)
         let cases = [
+            (
+                "the other nurse didnt tell me about the allergy",
+                "the other nurse didnt tell",
+            ),
+            (
+                "the delivery guys came two hours late",
+                "the delivery guys came",
+            ),
+            (
+                "nobody on the team listened to me",
+                "nobody on the team listened",
+            ),
+            (
+                "the board pulled the funding at the last minute",
+                "the board pulled the funding",
+            ),
+            (
+                "The client demanded it by Friday, so we shipped it.",
+                "The client demanded it",
+            ),
             (
                 "The vendor never sent the specs.",
                 "The vendor never sent the specs",
@@ -965,6 +1043,9 @@ mod tests {
             "The patient was fine and went home the next day.",
             "Sarah, our charge nurse, helped me restock.",
             "Everything was late that week.",
+            "My manager wanted a summary, so I wrote it.",
+            "The printer cut off the last digit of the zip code.",
+            "Nobody was hurt.",
             "She recovered without harm.",
             "The client moved part of their volume to another warehouse.",
             "The judge asked why the report was late.",
