@@ -508,6 +508,31 @@ fn manual_fix_span(
             Some((from, i + 1))
         }
         "remind" if next == "myself" && speaker_subject(i) => Some((i, i + 2)),
+        // "I now double-check my work", "I always make sure to check the totals",
+        // "I learned to slow down": the speaker checking harder, no mechanism.
+        "double-check" | "recheck" | "re-check" | "triple-check" | "sure" | "slow"
+            if speaker_subject(i)
+                && (w != "sure" || prev == "make")
+                && (w != "slow" || next == "down") =>
+        {
+            let from = (i.saturating_sub(3).max(clause_start)..i)
+                .find(|&k| text.word(k) == "i")
+                .unwrap_or(i);
+            Some((from, lim.min(i + 4)))
+        }
+        "double" if next == "check" && speaker_subject(i) => Some((i, lim.min(i + 4))),
+        // "pay closer attention", "keep a closer eye on", "review my work more carefully".
+        "closer" if matches!(next, "attention" | "eye" | "look") => Some((i, i + 2)),
+        "carefully" | "closely" if prev == "more" => Some((i - 1, i + 1)),
+        // "I will never make that mistake again", "it won't happen again": a promise.
+        "again"
+            if (i.saturating_sub(5).max(clause_start)..i)
+                .any(|k| matches!(text.word(k), "never" | "won't"))
+                && (i.saturating_sub(4).max(clause_start)..i)
+                    .any(|k| matches!(text.word(k), "make" | "happen" | "let")) =>
+        {
+            Some((i.saturating_sub(5).max(clause_start), i + 1))
+        }
         "attention"
             if prev == "pay" || (prev == "more" && text.word(i.wrapping_sub(2)) == "pay") =>
         {

@@ -760,6 +760,35 @@ fn evidence_consequences_and_trying_harder_are_not_systemic_fixes() {
 }
 
 #[test]
+fn checking_harder_is_a_manual_fix_and_a_mechanism_is_not() {
+    for text in [
+        "I now double-check my work before sending it.",
+        "I always make sure to check the totals.",
+        "I pay closer attention to the dates.",
+        "I review my work more carefully.",
+        "I keep a closer eye on the schedule.",
+        "I will never make that mistake again.",
+        "I learned to slow down and check.",
+    ] {
+        assert!(
+            kinds(text).contains(&FindingKind::ManualFix),
+            "{text:?} not read as a manual fix"
+        );
+    }
+    for text in [
+        "A second nurse must double-check every dose.",
+        "I made sure the patient was safe.",
+        "The vendor never sent it again.",
+        "We slowed the rollout to five percent.",
+    ] {
+        assert!(
+            !kinds(text).contains(&FindingKind::ManualFix),
+            "{text:?} read as a manual fix"
+        );
+    }
+}
+
+#[test]
 fn blame_suggestions_name_who_was_blamed() {
     for (text, who) in [
         (
