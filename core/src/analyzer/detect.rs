@@ -260,6 +260,30 @@ fn emotional_len(text: &Text, i: usize, lim: usize, w: &str, next: &str) -> Opti
         {
             Some((i, 1))
         }
+        // "completely overwhelmed", "beyond frustrated": a feeling turned up.
+        "overwhelmed" | "frustrated"
+            if matches!(
+                text.word(i.wrapping_sub(1)),
+                "completely"
+                    | "totally"
+                    | "so"
+                    | "super"
+                    | "beyond"
+                    | "incredibly"
+                    | "extremely"
+                    | "absolutely"
+                    | "utterly"
+            ) =>
+        {
+            Some((i - 1, 2))
+        }
+        // "I was crushed", "I was shaking"; not "crushed ice".
+        "crushed" | "shaking" if matches!(text.word(i.wrapping_sub(1)), "was" | "felt") => {
+            Some((i, 1))
+        }
+        "fell" if next == "apart" => Some((i, 2)),
+        "epic" if matches!(next, "fail" | "failure" | "disaster") => Some((i, 2)),
+        "drowning" if next == "in" => Some((i, 2)),
         // "my heart sank", "I was in tears", "I lost it".
         "heart" if matches!(next, "sank" | "dropped" | "stopped") => Some((i, 2)),
         "tears" if text.word(i.wrapping_sub(1)) == "in" => Some((i - 1, 2)),
@@ -302,7 +326,14 @@ fn emotional_len(text: &Text, i: usize, lim: usize, w: &str, next: &str) -> Opti
             if i > 0
                 && matches!(
                     text.word(i - 1),
-                    "super" | "so" | "very" | "incredibly" | "extremely" | "really" | "insanely"
+                    "super"
+                        | "so"
+                        | "very"
+                        | "incredibly"
+                        | "extremely"
+                        | "really"
+                        | "insanely"
+                        | "most"
                 ) =>
         {
             Some((i - 1, 1))

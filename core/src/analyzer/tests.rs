@@ -570,6 +570,26 @@ fn multiword_emotion_hedging_and_trailing_apologies_are_found() {
             "heart sank",
         ),
         (
+            "I was absolutely furious with the vendor.",
+            FindingKind::EmotionalLanguage,
+            "furious",
+        ),
+        (
+            "I was completely overwhelmed.",
+            FindingKind::EmotionalLanguage,
+            "completely overwhelmed",
+        ),
+        (
+            "It was the most stressful week of my life.",
+            FindingKind::EmotionalLanguage,
+            "most stressful",
+        ),
+        (
+            "Everything fell apart.",
+            FindingKind::EmotionalLanguage,
+            "fell apart",
+        ),
+        (
             "I try to be extra careful with numbers from drafts.",
             FindingKind::ManualFix,
             "try to be extra careful",
@@ -613,6 +633,14 @@ fn multiword_emotion_hedging_and_trailing_apologies_are_found() {
         ),
         (
             "A bit of the budget was left.",
+            FindingKind::EmotionalLanguage,
+        ),
+        (
+            "We crushed the ice by hand.",
+            FindingKind::EmotionalLanguage,
+        ),
+        (
+            "I was frustrated by the delay.",
             FindingKind::EmotionalLanguage,
         ),
         (
