@@ -457,11 +457,29 @@ fn failure_at(text: &Text, v: usize, last: usize) -> Option<usize> {
             | "non-compliant" => true,
             // "IT took three days to restore the server".
             "took" => {
-                matches!(at(k + 1), "my" | "our")
-                    || (text.tokens.get(k + 1).is_some_and(|t| t.number)
-                        || is_number_word(at(k + 1)))
-                        && (k + 2..(k + 5).min(last)).any(|j| text.word(j) == "to")
-                    || matches!(at(k + 1), "forever" | "ages")
+                // "IT took three days to restore the server"; "the dashboards took 40
+                // seconds to load" is a measurement.
+                let slow = (text.tokens.get(k + 1).is_some_and(|t| t.number)
+                    || is_number_word(at(k + 1)))
+                    && (k + 2..(k + 5).min(last)).any(|j| {
+                        text.word(j) == "to"
+                            && !matches!(
+                                text.word(j + 1),
+                                "load"
+                                    | "run"
+                                    | "open"
+                                    | "render"
+                                    | "finish"
+                                    | "complete"
+                                    | "process"
+                                    | "start"
+                                    | "boot"
+                                    | "sync"
+                                    | "compile"
+                            )
+                    })
+                    && is_party_head(text, v);
+                matches!(at(k + 1), "my" | "our") || slow || matches!(at(k + 1), "forever" | "ages")
             }
             // "management decided to launch anyway": the speaker overruled.
             "anyway" | "regardless" => (v..k).any(|j| is_past_action(text.word(j))),
@@ -480,7 +498,11 @@ fn failure_at(text: &Text, v: usize, last: usize) -> Option<usize> {
             "demanded" | "insisted" => (k + 1..(k + 12).min(text.tokens.len()))
                 .any(|j| text.word(j) == "so" && matches!(text.word(j + 1), "we" | "i")),
             // "misfiled", "double-booked", "overcharged": a fault in one word.
-            _ if is_fault_verb(w) => true,
+            // "they were overtaxed" says what was done to them.
+            _ if is_fault_verb(w) => !matches!(
+                at(k.wrapping_sub(1)),
+                "was" | "were" | "been" | "be" | "got" | "is" | "are"
+            ),
             // "the scheduling tool crashed and lost the rota": a tool as the agent.
             "crashed" | "froze" | "glitched" | "corrupted" | "deleted" | "overwrote"
             | "malfunctioned" => true,
@@ -582,6 +604,12 @@ fn is_fault_verb(w: &str) -> bool {
                 | "overhauled"
                 | "underscored"
         )
+}
+
+/// Is the last word of the subject ending before `v` a party ("IT", "the vendor")?
+fn is_party_head(text: &Text, v: usize) -> bool {
+    let head = v.wrapping_sub(1);
+    is_party(text.word(head)) || is_name(text, head) || text.word(head) == "it"
 }
 
 /// Is the subject ending before `v` a tool or system rather than a person?
@@ -1046,6 +1074,8 @@ mod tests {
             "My manager wanted a summary, so I wrote it.",
             "The printer cut off the last digit of the zip code.",
             "Nobody was hurt.",
+            "The finance dashboards took 40 seconds to load.",
+            "They were overtaxed for two pay cycles.",
             "She recovered without harm.",
             "The client moved part of their volume to another warehouse.",
             "The judge asked why the report was late.",

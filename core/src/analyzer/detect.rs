@@ -216,7 +216,22 @@ fn hedge_len(text: &Text, i: usize, lim: usize, w: &str, prev: &str, next: &str)
 
 fn emotional_len(text: &Text, i: usize, lim: usize, w: &str, next: &str) -> Option<(usize, usize)> {
     if text.class(i) & EMOTIONAL != 0 {
-        return Some((i, 1));
+        // "my boss was furious" describes someone else; "I was furious" is the speaker's drama.
+        let others_feeling = matches!(
+            w,
+            "furious"
+                | "livid"
+                | "enraged"
+                | "hysterical"
+                | "distraught"
+                | "frantic"
+                | "crying"
+                | "cried"
+                | "sobbing"
+                | "gutted"
+        ) && !(i.saturating_sub(3)..i)
+            .any(|k| matches!(text.word(k), "i" | "we" | "i'm" | "me"));
+        return (!others_feeling).then_some((i, 1));
     }
     match w {
         "disaster" if !is_disaster_compound(next) => Some((i, 1)),
@@ -1444,7 +1459,13 @@ fn builds_artefact(text: &Text, first: usize, last: usize) -> bool {
             "i" | "we" | "our" | "my" | "team" | "center" | "unit" | "firm" | "store" | "clinic"
         )
     });
-    ours && (k + 1..last.min(k + 9)).any(|j| is_artefact(text, j))
+    // "two other clinics adopted the template" is the fix spreading, not the fix.
+    let others = (first..k).any(|j| {
+        matches!(text.word(j), "other" | "others")
+            || text.tokens[j].number
+            || is_number_word(text.word(j))
+    });
+    ours && !others && (k + 1..last.min(k + 9)).any(|j| is_artefact(text, j))
 }
 
 /// "the map now flags any street name...", "the screen now stays locked until...",

@@ -782,6 +782,7 @@ fn evidence_consequences_and_trying_harder_are_not_systemic_fixes() {
         "I rolled the change back and wrote to every patient who had left a review.",
         "I now check every booking myself.",
         "The clinic reviewed its policy after the complaint.",
+        "Two other clinics in our network adopted the template.",
     ] {
         assert!(!praised_as_systemic(fix), "{fix:?}");
     }
