@@ -1512,7 +1512,6 @@ fn evidence_of_use(text: &Text, first: usize, last: usize) -> Option<usize> {
     (first..last).find(|&k| {
         matches!(text.word(k), "have" | "has" | "'ve")
             && k + 1 < last
-            && k + 1 < last
             && is_perfect_participle(text.word(k + 1))
             && (k + 2..last.min(k + 5))
                 .any(|j| text.tokens[j].number || is_number_word(text.word(j)))
