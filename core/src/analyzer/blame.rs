@@ -13,9 +13,22 @@
 //! subjects, conditionals and quoted or reported words are never blame.
 
 use super::detect::Hit;
-use super::lexicon::{is_duty, is_number_word, is_party, is_past_action};
+use super::lexicon::{is_number_word, is_past_action, is_past_action_in, DUTY, PARTY};
 use super::text::{Sentence, Text};
 use super::FindingKind;
+
+// Token-indexed lexicon checks: the classes were looked up once when the text was read.
+fn party_at(text: &Text, k: usize) -> bool {
+    text.class(k) & PARTY != 0
+}
+
+fn duty_at(text: &Text, k: usize) -> bool {
+    text.class(k) & DUTY != 0
+}
+
+fn past_at(text: &Text, k: usize) -> bool {
+    is_past_action_in(text.word(k), text.class(k))
+}
 
 /// Longest subject noun phrase looked at ("the data engineering team").
 const MAX_SUBJECT: usize = 6;
@@ -112,7 +125,7 @@ fn negation_form(w: &str) -> &str {
 
 fn starts_predicate(text: &Text, k: usize) -> bool {
     let w = negation_form(text.word(k));
-    is_past_action(w)
+    past_at(text, k)
         || matches!(
             w,
             "came"
@@ -241,7 +254,7 @@ fn party_subject(text: &Text, first: usize, last: usize) -> Option<(usize, usize
         if own_group {
             return None;
         }
-        party |= is_party(w)
+        party |= party_at(text, k)
             || is_name(text, k)
             || is_handed_over(w)
             || (w.ends_with("'s") && w != "it's" && w != "that's");
@@ -255,7 +268,7 @@ fn is_name(text: &Text, k: usize) -> bool {
     text.tokens[k].capitalized
         && w != "i"
         && w.len() >= 3
-        && super::lexicon::classes(w) == 0
+        && text.class(k) == 0
         && !matches!(
             w,
             "everything"
@@ -360,7 +373,8 @@ fn failure_at(text: &Text, v: usize, last: usize) -> Option<usize> {
                     matches!(w, "failed" | "refused" | "forgot" | "neglected") && at(k + 1) == "to";
                 // "the system failed overnight": a tool breaking down.
                 let broke_down = w == "failed" && is_tool_subject(text, v);
-                let owed = is_duty(at(j)) || matches!(at(j), "compliant" | "clear" | "careful");
+                let owed = (j < last && duty_at(text, j))
+                    || matches!(at(j), "compliant" | "clear" | "careful");
                 broke_down || (negation && j < last && (owed || gave_up))
             }
             // "had no idea how to use a scanner", "gave us no warning".
@@ -393,7 +407,7 @@ fn failure_at(text: &Text, v: usize, last: usize) -> Option<usize> {
             "only" => {
                 let counted =
                     text.tokens.get(k + 1).is_some_and(|t| t.number) || is_number_word(at(k + 1));
-                (is_duty(at(k + 1)) && is_past_action(at(k + 1)))
+                (k + 1 < last && duty_at(text, k + 1) && past_at(text, k + 1))
                     || (counted && (v..k).any(|j| hands_over(text.word(j))))
             }
             // "kept sending me garbage leads".
@@ -482,7 +496,7 @@ fn failure_at(text: &Text, v: usize, last: usize) -> Option<usize> {
                 matches!(at(k + 1), "my" | "our") || slow || matches!(at(k + 1), "forever" | "ages")
             }
             // "management decided to launch anyway": the speaker overruled.
-            "anyway" | "regardless" => (v..k).any(|j| is_past_action(text.word(j))),
+            "anyway" | "regardless" => (v..k).any(|j| past_at(text, j)),
             // "the data from the other department was full of errors".
             "full" | "riddled" => {
                 matches!(at(k + 1), "of" | "with")
@@ -492,7 +506,7 @@ fn failure_at(text: &Text, v: usize, last: usize) -> Option<usize> {
                     )
             }
             // "double booked everybody" (dictated).
-            "double" => is_past_action(at(k + 1)),
+            "double" => k + 1 < last && past_at(text, k + 1),
             // "my manager wanted it by Friday, so we skipped testing": pressure as the cause.
             // "the client demanded it by Friday, so we shipped": pressure as the cause.
             "demanded" | "insisted" => (k + 1..(k + 12).min(text.tokens.len()))
@@ -609,7 +623,7 @@ fn is_fault_verb(w: &str) -> bool {
 /// Is the last word of the subject ending before `v` a party ("IT", "the vendor")?
 fn is_party_head(text: &Text, v: usize) -> bool {
     let head = v.wrapping_sub(1);
-    is_party(text.word(head)) || is_name(text, head) || text.word(head) == "it"
+    party_at(text, head) || is_name(text, head) || text.word(head) == "it"
 }
 
 /// Is the subject ending before `v` a tool or system rather than a person?
@@ -715,7 +729,7 @@ fn excuse(text: &Text, first: usize, last: usize) -> Option<(usize, usize)> {
             let outside = object.clone().any(|j| {
                 let o = text.word(j);
                 matches!(o, "them" | "him" | "her")
-                    || is_party(o)
+                    || party_at(text, j)
                     || (o.ends_with("'s") && o != "it's" && o != "that's")
                     || is_circumstance(o)
             });
@@ -727,7 +741,7 @@ fn excuse(text: &Text, first: usize, last: usize) -> Option<(usize, usize)> {
         let mostly = w == "was"
             && matches!(next, "mostly" | "largely" | "mainly" | "really" | "partly")
             && matches!(text.word(k + 2), "the" | "their" | "his" | "her")
-            && (k + 3..(k + 6).min(last)).any(|j| is_party(text.word(j)));
+            && (k + 3..(k + 6).min(last)).any(|j| party_at(text, j));
         if mostly && !own(first, last) {
             return Some((first, last));
         }
@@ -808,7 +822,7 @@ fn nobody_failed(text: &Text, first: usize, last: usize) -> Option<usize> {
     })?;
     let failed = (k + 1..last.min(k + 6)).any(|j| {
         let w = text.word(j);
-        is_duty(w) && is_past_action(w)
+        duty_at(text, j) && past_at(text, j)
             || matches!(w, "listened" | "cared" | "bothered" | "noticed")
     });
     (failed && !text.tokens[k].quoted).then_some(k)

@@ -1165,7 +1165,11 @@ fn has(w: &str, class: u32) -> bool {
 
 /// A past-tense verb describing an action (regular "-ed" or a known irregular).
 pub(crate) fn is_past_action(w: &str) -> bool {
-    let c = classes(w);
+    is_past_action_in(w, classes(w))
+}
+
+/// [`is_past_action`] for a word whose classes `c` are already known (a token's).
+pub(crate) fn is_past_action_in(w: &str, c: u32) -> bool {
     if c & PAST_IRREGULAR != 0 {
         return true;
     }
@@ -1211,14 +1215,6 @@ pub(crate) fn is_quantity_suffix(w: &str) -> bool {
 
 pub(crate) fn is_determiner(w: &str) -> bool {
     has(w, DETERMINER)
-}
-
-pub(crate) fn is_party(w: &str) -> bool {
-    has(w, PARTY)
-}
-
-pub(crate) fn is_duty(w: &str) -> bool {
-    has(w, DUTY)
 }
 
 pub(crate) fn is_disaster_compound(w: &str) -> bool {

@@ -258,7 +258,7 @@ fn is_reporting_verb(w: &str) -> bool {
 /// clause (a "but", a semicolon, or "and/so" handing back to "I"/"we"). What the
 /// speaker reports saying themselves ("I told her the vendor was late") stays theirs.
 fn mark_reported_speech(text: &mut Text) {
-    let sentences = text.sentences.clone();
+    let sentences = std::mem::take(&mut text.sentences);
     for s in &sentences {
         let mut i = s.first;
         while i < s.last {
@@ -274,6 +274,7 @@ fn mark_reported_speech(text: &mut Text) {
             i = j.max(i + 1);
         }
     }
+    text.sentences = sentences;
 }
 
 /// Where the reported words begin when token `i` introduces them.
