@@ -205,6 +205,13 @@ fn hedge_len(text: &Text, i: usize, lim: usize, w: &str, prev: &str, next: &str)
             _ => None,
         },
         "i'd" if next == "say" || next == "guess" => Some(2),
+        // "I am not totally sure" (learner English spells it out).
+        "am" if prev == "i" && next == "not" => {
+            let sure = (i + 2..(i + 4).min(lim)).find(|&k| text.word(k) == "sure");
+            sure.map(|k| k + 1 - i)
+        }
+        // "it might have been my call", "I may have rushed it": owning it halfway.
+        "might" | "may" if next == "have" && matches!(prev, "i" | "it" | "we" | "that") => Some(2),
         // "I'm not totally sure", "I'm not sure": the speaker doubting their own claim.
         "i'm" if next == "not" => {
             let sure = (i + 2..(i + 4).min(lim)).find(|&k| text.word(k) == "sure");
@@ -413,6 +420,18 @@ fn apology_len(
             (bad_at && j + 1 < lim).then_some((i, j + 2 - i))
         }
         "my" if text.word(i + 1) == "bad" && i + 1 < lim => Some((i, 2)),
+        // "I feel very bad", "I felt so guilty": the speaker's distress, told to the listener.
+        "feel" | "felt" if prev == "i" => {
+            let mut j = i + 1;
+            if matches!(
+                text.word(j),
+                "very" | "so" | "really" | "terribly" | "super"
+            ) {
+                j += 1;
+            }
+            (j < lim && matches!(text.word(j), "bad" | "guilty" | "horrible" | "awful"))
+                .then_some((i - 1, j + 1 - i))
+        }
         "forgive" if text.word(i + 1) == "me" && i + 1 < lim => Some((i, 2)),
         "stupid" if text.matches_at(i + 1, lim, &["of", "me"]) => Some((i, 3)),
         _ => None,

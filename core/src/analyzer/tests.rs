@@ -643,6 +643,12 @@ fn multiword_emotion_hedging_and_trailing_apologies_are_found() {
             "I was frustrated by the delay.",
             FindingKind::EmotionalLanguage,
         ),
+        ("My boss was furious.", FindingKind::EmotionalLanguage),
+        ("The patient may have seen it.", FindingKind::Hedging),
+        (
+            "I feel strongly about checklists.",
+            FindingKind::OverApologizing,
+        ),
         (
             "The client always checks the invoices twice.",
             FindingKind::ManualFix,
