@@ -528,7 +528,8 @@ fn failure_at(text: &Text, v: usize, last: usize) -> Option<usize> {
             "supposed" => at(k + 1) == "to" && matches!(at(k.wrapping_sub(1)), "was" | "were"),
             // "the instructions were unclear", "the deadline was unrealistic".
             "unclear" | "vague" | "confusing" | "incomplete" | "outdated" | "misleading"
-            | "unrealistic" | "impossible" | "inadequate" | "insufficient" | "broken" => {
+            | "unrealistic" | "impossible" | "inadequate" | "insufficient" | "broken"
+            | "flawed" | "toxic" | "chaotic" | "nonexistent" => {
                 (v..k).any(|j| matches!(text.word(j), "was" | "were"))
             }
             "messed" | "screwed" | "botched" | "ignored" | "misread" | "mislabeled" => true,
@@ -678,6 +679,13 @@ fn is_handed_over(w: &str) -> bool {
             | "website"
             | "network"
             | "equipment"
+            | "process"
+            | "workflow"
+            | "setup"
+            | "tools"
+            | "culture"
+            | "training"
+            | "onboarding"
     )
 }
 
@@ -789,6 +797,21 @@ fn excuse(text: &Text, first: usize, last: usize) -> Option<(usize, usize)> {
             || (w == "too" && matches!(next, "tight" | "short") && k > first);
         if short && !matches!(text.word(first), "i" | "i'm") {
             return Some((first, last.min(k + 4)));
+        }
+        // "we were set up to fail", "I was just following the instructions",
+        // "I had no choice but to ship": the speaker as someone else's instrument.
+        let instrument = (w == "set" && text.matches_at(k + 1, last, &["up", "to", "fail"]))
+            || (w == "following"
+                && matches!(text.word(k.wrapping_sub(1)), "just" | "only" | "simply")
+                && matches!(
+                    next,
+                    "orders" | "instructions" | "the" | "what" | "procedure"
+                ))
+            || (w == "no"
+                && matches!(next, "choice" | "option")
+                && matches!(text.word(k.wrapping_sub(1)), "had" | "have"));
+        if instrument {
+            return Some((first.max(k.saturating_sub(3)), (k + 4).min(last)));
         }
         let real = w == "real"
             && matches!(next, "problem" | "reason" | "issue" | "cause" | "culprit")
@@ -927,6 +950,16 @@ mod tests {
     fn a_third_party_failing_is_blame_in_each_clause() {
         // (sentence, start of the blame span)
         let cases = [
+            (
+                "We were set up to fail from day one.",
+                "We were set up to fail",
+            ),
+            (
+                "I was just following the instructions.",
+                "I was just following",
+            ),
+            ("I had no choice but to ship.", "I had no choice"),
+            ("The process was broken.", "The process was broken"),
             (
                 "the other nurse didnt tell me about the allergy",
                 "the other nurse didnt tell",
@@ -1088,6 +1121,8 @@ mod tests {
             "My manager wanted a summary, so I wrote it.",
             "The printer cut off the last digit of the zip code.",
             "Nobody was hurt.",
+            "We set up a pilot to test it.",
+            "I followed the instructions and it worked.",
             "The finance dashboards took 40 seconds to load.",
             "They were overtaxed for two pay cycles.",
             "She recovered without harm.",
