@@ -1427,7 +1427,8 @@ fn is_artefact(text: &Text, i: usize) -> bool {
         | "runbook" | "playbook" | "protocol" | "protocols" | "sign-off" | "signoff"
         | "tracker" | "checkpoint" | "checkpoints" | "huddle" | "huddles" | "cheat" | "guide"
         | "tag" | "tags" | "alarm" | "alarms" | "reminder" | "reminders" | "validation"
-        | "lock" | "gate" => true,
+        | "lock" | "gate" | "rule" | "rules" | "form" | "field" | "column" | "alert" | "alerts"
+        | "system" | "debrief" | "log" | "labeling" | "labelling" => true,
         // "a totals check", "a read back line".
         "check" | "line" | "step" | "sheet" => matches!(
             text.word(i.wrapping_sub(1)),
@@ -1439,6 +1440,10 @@ fn is_artefact(text: &Text, i: usize) -> bool {
                 | "second"
                 | "read-back"
                 | "confirmation"
+                | "a"
+                | "an"
+                | "one"
+                | "new"
         ),
         _ => false,
     }

@@ -768,6 +768,10 @@ fn praised_as_systemic(fix: &str) -> bool {
 #[test]
 fn artefacts_and_enforced_steps_are_systemic_fixes_wherever_they_sit() {
     for fix in [
+        "We now hold a five-minute huddle before every shift.",
+        "Every new hire now shadows a senior receptionist for a week.",
+        "The team adopted a color-coded labeling system.",
+        "We started a weekly debrief with the night crew.",
         "We built a glossary of the 40 terms the two teams used differently.",
         "I wrote a four-part rubric with sample answers for each score.",
         "I set up a weekly totals check with finance.",
@@ -789,6 +793,7 @@ fn evidence_consequences_and_trying_harder_are_not_systemic_fixes() {
         "I now check every booking myself.",
         "The clinic reviewed its policy after the complaint.",
         "Two other clinics in our network adopted the template.",
+        "That one was on me: I wrote the default and I approved my own test plan.",
     ] {
         assert!(!praised_as_systemic(fix), "{fix:?}");
     }
