@@ -819,7 +819,8 @@ fn passive(text: &Text, s: &Sentence, hits: &mut Vec<Hit>) {
             continue;
         }
         let subject = if i > s.first { text.word(i - 1) } else { "" };
-        if is_person_pronoun(subject) {
+        // "nobody was harmed" reports an outcome; no one is hidden.
+        if is_person_pronoun(subject) || matches!(subject, "nobody" | "none" | "one") {
             continue;
         }
         // A counted subject reports impact ("120 reports were filed late").
@@ -1592,7 +1593,10 @@ fn is_mechanism(text: &Text, i: usize) -> bool {
                         | "live"
                         | "short"
                 ),
-                "sign" | "signs" => text.word(i + 1) == "off" || text.word(i + 1) == "it",
+                // "signs off", "signs it", "the driver signs the sheet".
+                "sign" | "signs" => {
+                    matches!(text.word(i + 1), "off" | "it" | "the" | "each" | "every")
+                }
                 _ => true,
             }
         }

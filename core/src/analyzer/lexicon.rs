@@ -920,6 +920,7 @@ const TABLE: &[(u32, &[&str])] = &[
             "log",
             "logs",
             "scan",
+            "scanned",
             "approval",
             "approvals",
             "template",

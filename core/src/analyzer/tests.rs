@@ -644,6 +644,7 @@ fn multiword_emotion_hedging_and_trailing_apologies_are_found() {
             FindingKind::EmotionalLanguage,
         ),
         ("My boss was furious.", FindingKind::EmotionalLanguage),
+        ("Nobody was harmed in the end.", FindingKind::PassiveVoice),
         ("The patient may have seen it.", FindingKind::Hedging),
         (
             "I feel strongly about checklists.",

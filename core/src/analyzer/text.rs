@@ -419,7 +419,16 @@ const CLAUSE_MARKERS: &[&[&str]] = &[
     &["which", "meant"],
     &["as", "a", "result"],
     &["and", "i"],
+    &["and", "we"],
     &["but", "i"],
+    &["but", "we"],
+    &["and", "one"],
+    &["one", "morning"],
+    &["one", "night"],
+    &["one", "day"],
+    &["what", "i", "took"],
+    &["what", "i", "changed"],
+    &["the", "mistake"],
     &["but", "it"],
     &["because", "the"],
 ];
@@ -552,6 +561,24 @@ mod tests {
         );
         assert!(got.len() >= 3, "{got:?}");
         assert!(got.iter().any(|s| s.starts_with("the lesson")), "{got:?}");
+    }
+
+    #[test]
+    fn dictated_answers_split_where_a_new_actor_or_event_starts() {
+        let got = sentences(
+            "so i was the shift lead at a bakery that supplies forty cafes and one morning i signed \
+             off the sheet without checking the labels but we lost about eight hundred dollars of \
+             stock the mistake was mine because i skipped the check",
+        );
+        assert!(
+            got.iter().any(|s| s.starts_with("and one morning")),
+            "{got:?}"
+        );
+        assert!(got.iter().any(|s| s.starts_with("but we lost")), "{got:?}");
+        assert!(
+            got.iter().any(|s| s.starts_with("the mistake was mine")),
+            "{got:?}"
+        );
     }
 
     #[test]
