@@ -1596,10 +1596,23 @@ fn is_mechanism(text: &Text, i: usize) -> bool {
                 // "signs off", "signs it", "the driver signs the sheet".
                 "sign" | "signs" => {
                     matches!(text.word(i + 1), "off" | "it" | "the" | "each" | "every")
+                        || matches!(text.word(i.wrapping_sub(1)), "must" | "to" | "both")
                 }
                 _ => true,
             }
         }
+        // "the weekly meeting", "a handover note": a standing slot for the step.
+        "meeting" | "meetings" | "note" | "notes" => matches!(
+            text.word(i.wrapping_sub(1)),
+            "weekly"
+                | "daily"
+                | "monthly"
+                | "handover"
+                | "handoff"
+                | "release"
+                | "change"
+                | "short"
+        ),
         "check" => matches!(
             text.word(i.wrapping_sub(1)),
             "a" | "that"

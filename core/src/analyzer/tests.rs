@@ -769,6 +769,7 @@ fn praised_as_systemic(fix: &str) -> bool {
 #[test]
 fn artefacts_and_enforced_steps_are_systemic_fixes_wherever_they_sit() {
     for fix in [
+        "Now every booking has a short note that each lead must sign before the shift.",
         "We now hold a five-minute huddle before every shift.",
         "Every new hire now shadows a senior receptionist for a week.",
         "The team adopted a color-coded labeling system.",
