@@ -184,6 +184,13 @@ fn hedge_len(text: &Text, i: usize, lim: usize, w: &str, prev: &str, next: &str)
     match w {
         "maybe" | "probably" | "perhaps" | "possibly" | "somewhat" | "kinda" | "sorta"
         | "presumably" | "arguably" | "hopefully" | "somehow" => Some(1),
+        // "it was partly my fault": ownership taken halfway.
+        "partly" | "partially" if matches!(next, "my" | "mine" | "on" | "because" | "to") => {
+            Some(1)
+        }
+        "could" if prev == "it" || prev == "that" => {
+            text.matches_at(i + 1, lim, &["have", "been"]).then_some(3)
+        }
         // "wandered off for a bit", "for a little bit": the damage shrunk. (A bare
         // "a bit" or "a little" is too often plain measure to flag.)
         "a" if prev == "for"
@@ -196,7 +203,7 @@ fn hedge_len(text: &Text, i: usize, lim: usize, w: &str, prev: &str, next: &str)
         "kind" | "sort" if next == "of" && !is_determiner(prev) => Some(2),
         "more" if text.matches_at(i, lim, &["more", "or", "less"]) => Some(3),
         "i" => match next {
-            "guess" | "suppose" | "believe" => Some(2),
+            "guess" | "suppose" | "believe" | "reckon" => Some(2),
             "think" => {
                 let after = if i + 2 < lim { text.word(i + 2) } else { "" };
                 (!matches!(after, "about" | "of" | "back" | "through")).then_some(2)

@@ -545,6 +545,27 @@ fn multiword_emotion_hedging_and_trailing_apologies_are_found() {
             "not a great",
         ),
         (
+            "I am not totally sure why it broke.",
+            FindingKind::Hedging,
+            "am not totally sure",
+        ),
+        (
+            "It might have been my call.",
+            FindingKind::Hedging,
+            "might have",
+        ),
+        (
+            "I feel very bad about it.",
+            FindingKind::OverApologizing,
+            "I feel very bad",
+        ),
+        ("It was partly my fault.", FindingKind::Hedging, "partly"),
+        (
+            "That could have been my mistake.",
+            FindingKind::Hedging,
+            "could have been",
+        ),
+        (
             "Two kids wandered off for a bit.",
             FindingKind::Hedging,
             "a bit",
@@ -645,6 +666,8 @@ fn multiword_emotion_hedging_and_trailing_apologies_are_found() {
         ),
         ("My boss was furious.", FindingKind::EmotionalLanguage),
         ("Nobody was harmed in the end.", FindingKind::PassiveVoice),
+        ("The order was partly shipped.", FindingKind::Hedging),
+        ("We could have been faster.", FindingKind::Hedging),
         ("The patient may have seen it.", FindingKind::Hedging),
         (
             "I feel strongly about checklists.",
