@@ -109,7 +109,6 @@ fn is_opener(w: &str) -> bool {
     )
 }
 
-/// Tokens that end the subject and start the predicate.
 /// Dictated text drops apostrophes: "didnt" is "didn't".
 fn negation_form(w: &str) -> &str {
     match w {
@@ -123,12 +122,14 @@ fn negation_form(w: &str) -> &str {
     }
 }
 
+/// Tokens that end the subject and start the predicate.
 fn starts_predicate(text: &Text, k: usize) -> bool {
     let w = negation_form(text.word(k));
     past_at(text, k)
         || matches!(
             w,
             "came"
+                | "lied"
                 | "went"
                 | "got"
                 | "took"
@@ -384,7 +385,38 @@ fn failure_at(text: &Text, v: usize, last: usize) -> Option<usize> {
             ),
             // "loaded the wrong meal count": the party handed over the wrong thing
             // ("received the wrong item" is what happened to them).
-            "wrong" => (v..k).any(|j| hands_over(text.word(j))),
+            // A tool gets it wrong whatever it did: "showed the wrong availability",
+            // "the formula was wrong".
+            "wrong" => {
+                (v..k).any(|j| hands_over(text.word(j)))
+                    || (is_tool_subject(text, v)
+                        && (v..k).any(|j| past_at(text, j) || text.word(j) == "was"))
+            }
+            // "the POS system charged everyone twice", "the app logged everyone out",
+            // "Excel auto-formatted the IDs".
+            "twice" => {
+                is_tool_subject(text, v)
+                    && (v..k).any(|j| {
+                        matches!(
+                            text.word(j),
+                            "charged"
+                                | "sent"
+                                | "billed"
+                                | "booked"
+                                | "posted"
+                                | "counted"
+                                | "paid"
+                                | "imported"
+                                | "ran"
+                                | "emailed"
+                                | "processed"
+                        )
+                    })
+            }
+            "logged" => is_tool_subject(text, v) && at(k + 2) == "out",
+            _ if w.starts_with("auto") && w.len() > 6 && past_at(text, k) => {
+                is_tool_subject(text, v)
+            }
             // "changed a table without telling anyone".
             // "without telling anyone", "launched without QA", "went ahead without me".
             "without" => {
@@ -631,7 +663,14 @@ fn is_party_head(text: &Text, v: usize) -> bool {
 fn is_tool_subject(text: &Text, v: usize) -> bool {
     matches!(
         text.word(v.wrapping_sub(1)),
-        "software"
+        "autocorrect"
+            | "formula"
+            | "pos"
+            | "ehr"
+            | "emr"
+            | "crm"
+            | "autofill"
+            | "software"
             | "system"
             | "tool"
             | "app"
@@ -951,6 +990,27 @@ mod tests {
         // (sentence, start of the blame span)
         let cases = [
             (
+                "The app just logged everyone out.",
+                "The app just logged everyone out",
+            ),
+            (
+                "The booking software showed the wrong availability.",
+                "The booking software showed",
+            ),
+            (
+                "Excel auto-formatted the IDs.",
+                "Excel auto-formatted the IDs",
+            ),
+            (
+                "The POS system charged everyone twice.",
+                "The POS system charged everyone twice",
+            ),
+            (
+                "The spreadsheet formula was wrong.",
+                "The spreadsheet formula was wrong",
+            ),
+            ("The patient lied about her history.", "The patient lied"),
+            (
                 "We were set up to fail from day one.",
                 "We were set up to fail",
             ),
@@ -1121,6 +1181,7 @@ mod tests {
             "My manager wanted a summary, so I wrote it.",
             "The printer cut off the last digit of the zip code.",
             "Nobody was hurt.",
+            "The printer jammed twice during the run.",
             "We set up a pilot to test it.",
             "I followed the instructions and it worked.",
             "The finance dashboards took 40 seconds to load.",

@@ -384,6 +384,7 @@ const TABLE: &[(u32, &[&str])] = &[
             "correct",
             "there",
             "done",
+            "take",
             "honor",
             "honored",
             "meet",
