@@ -543,6 +543,26 @@ fn failure_at(text: &Text, v: usize, last: usize) -> Option<usize> {
             // "the client demanded it by Friday, so we shipped": pressure as the cause.
             "demanded" | "insisted" => (k + 1..(k + 12).min(text.tokens.len()))
                 .any(|j| text.word(j) == "so" && matches!(text.word(j + 1), "we" | "i")),
+            // "my lead made us skip the tests", "they pushed us to launch": coercion.
+            "made" | "forced" | "pushed" | "pressured" | "rushed" => {
+                matches!(at(k + 1), "us" | "me")
+                    && !matches!(
+                        at(k + 2),
+                        "the"
+                            | "a"
+                            | "an"
+                            | "feel"
+                            | "look"
+                            | "laugh"
+                            | "proud"
+                            | "welcome"
+                            | "lead"
+                            | "part"
+                            | "responsible"
+                            | "aware"
+                            | ""
+                    )
+            }
             // "misfiled", "double-booked", "overcharged": a fault in one word.
             // "they were overtaxed" says what was done to them.
             _ if is_fault_verb(w) => !matches!(
@@ -990,6 +1010,10 @@ mod tests {
         // (sentence, start of the blame span)
         let cases = [
             (
+                "My lead made us skip the load tests.",
+                "My lead made us skip",
+            ),
+            (
                 "The app just logged everyone out.",
                 "The app just logged everyone out",
             ),
@@ -1181,6 +1205,8 @@ mod tests {
             "My manager wanted a summary, so I wrote it.",
             "The printer cut off the last digit of the zip code.",
             "Nobody was hurt.",
+            "My manager made me the lead for the rollout.",
+            "The team made us feel welcome.",
             "The printer jammed twice during the run.",
             "We set up a pilot to test it.",
             "I followed the instructions and it worked.",
