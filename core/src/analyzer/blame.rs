@@ -374,8 +374,9 @@ fn failure_at(text: &Text, v: usize, last: usize) -> Option<usize> {
                     matches!(w, "failed" | "refused" | "forgot" | "neglected") && at(k + 1) == "to";
                 // "the system failed overnight": a tool breaking down.
                 let broke_down = w == "failed" && is_tool_subject(text, v);
+                // "features that did not exist": what was promised never came.
                 let owed = (j < last && duty_at(text, j))
-                    || matches!(at(j), "compliant" | "clear" | "careful");
+                    || matches!(at(j), "compliant" | "clear" | "careful" | "exist" | "work");
                 broke_down || (negation && j < last && (owed || gave_up))
             }
             // "had no idea how to use a scanner", "gave us no warning".
@@ -897,6 +898,35 @@ pub(crate) fn agent_of(text: &Text, first: usize, last: usize) -> Option<(usize,
     party_subject(text, first, last).filter(|&(a, _)| text.word(a) != "who")
 }
 
+/// A "because"/"since" clause whose party subject holds the duty now: "because the
+/// district handles the bus contracts", "since IT owns the servers".
+fn duty_elsewhere(text: &Text, first: usize, last: usize) -> Option<usize> {
+    if !matches!(text.word(first), "because" | "since") {
+        return None;
+    }
+    let a = first + 1;
+    let v = (a + 1..(a + MAX_SUBJECT + 1).min(last)).find(|&k| {
+        matches!(
+            text.word(k),
+            "handles"
+                | "owns"
+                | "manages"
+                | "decides"
+                | "runs"
+                | "controls"
+                | "approves"
+                | "schedules"
+                | "books"
+                | "signs"
+                | "sets"
+        ) || text.matches_at(k, last, &["is", "responsible"])
+            || text.matches_at(k, last, &["are", "responsible"])
+    })?;
+    let party = (a..v).any(|k| party_at(text, k) || is_name(text, k))
+        && !(a..v).any(|k| matches!(text.word(k), "i" | "we" | "my" | "our"));
+    party.then_some(first)
+}
+
 /// "Nobody (on the team) listened", "no one had trained them".
 fn nobody_failed(text: &Text, first: usize, last: usize) -> Option<usize> {
     let k = (first..last.min(first + 3)).find(|&k| {
@@ -949,6 +979,17 @@ fn speaker_takes_fault(text: &Text, s: &Sentence) -> bool {
 pub(crate) fn clause_blame(text: &Text, s: &Sentence, hits: &mut Vec<Hit>) {
     let owned = speaker_takes_fault(text, s);
     for (first, last) in clauses(text, s) {
+        // "... because the district handles the bus contracts": the duty handed to
+        // someone else as the reason.
+        if let Some(a) = duty_elsewhere(text, first, last).filter(|_| !owned) {
+            hits.push(Hit {
+                kind: FindingKind::BlameShifting,
+                first: a,
+                last,
+                agent: None,
+            });
+            continue;
+        }
         // "nobody on the team listened to me": the omission of everyone else.
         if let Some(k) = nobody_failed(text, first, last) {
             hits.push(Hit {
@@ -1009,6 +1050,14 @@ mod tests {
     fn a_third_party_failing_is_blame_in_each_clause() {
         // (sentence, start of the blame span)
         let cases = [
+            (
+                "The principal was upset because the district handles the bus contracts.",
+                "because the district handles",
+            ),
+            (
+                "They promised features that did not exist.",
+                "They promised features",
+            ),
             (
                 "My lead made us skip the load tests.",
                 "My lead made us skip",
@@ -1205,6 +1254,7 @@ mod tests {
             "My manager wanted a summary, so I wrote it.",
             "The printer cut off the last digit of the zip code.",
             "Nobody was hurt.",
+            "I called because our team handles the contracts.",
             "My manager made me the lead for the rollout.",
             "The team made us feel welcome.",
             "The printer jammed twice during the run.",
