@@ -486,26 +486,28 @@ struct Bar {
 const V2_PARTS: &[(&str, Bar)] = &[
     (
         "development",
-        // Measured when the part grew to 236 answers (v3_dev_a, v3_dev_c): far
-        // below the targets on blame and systemic fixes.
+        // 236 answers, tuned on (rules) and trained on (the clause classifier):
+        // what the analyzer reaches in-sample. Tier and precision are below the
+        // targets.
         Bar {
-            coarse_tier: 0.75,
-            blame_recall: 0.39,
-            negative_wording_recall: 0.67,
-            systemic_fix_recall: 0.54,
-            precision: 0.84,
+            coarse_tier: 0.86,
+            blame_recall: 0.96,
+            negative_wording_recall: 0.89,
+            systemic_fix_recall: 0.99,
+            precision: 0.87,
         },
     ),
     (
         "report",
-        // What the analyzer reached on its first run over the 234 answers, far
-        // below the targets: these floors only stop it from getting worse.
+        // 234 answers nobody tuned or trained on. Only systemic-fix recall meets
+        // its target; the floors are what the analyzer reaches, and only stop it
+        // from getting worse.
         Bar {
-            coarse_tier: 0.75,
-            blame_recall: 0.26,
-            negative_wording_recall: 0.60,
-            systemic_fix_recall: 0.59,
-            precision: 0.83,
+            coarse_tier: 0.84,
+            blame_recall: 0.54,
+            negative_wording_recall: 0.74,
+            systemic_fix_recall: 0.92,
+            precision: 0.84,
         },
     ),
 ];

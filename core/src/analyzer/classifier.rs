@@ -630,6 +630,8 @@ pub(crate) fn add_clause_hits(text: &Text, info: &[SentenceInfo], hits: &mut Vec
                         kind: label.kind,
                         first,
                         last,
+                        // The model knows the clause, not who in it was blamed.
+                        agent: None,
                     });
                 }
             }

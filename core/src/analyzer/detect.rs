@@ -17,6 +17,8 @@ pub(crate) struct Hit {
     pub kind: FindingKind,
     pub first: usize,
     pub last: usize,
+    /// For blame: the tokens naming who or what was blamed, in the learner's words.
+    pub agent: Option<(usize, usize)>,
 }
 
 /// Where each sentence sits in the answer, as the structure pass labelled it.
@@ -42,6 +44,10 @@ pub(crate) fn detect(text: &Text, info: &[SentenceInfo]) -> Vec<Hit> {
         metrics(text, s, &mut hits);
         passive(text, s, &mut hits);
         explicit_blame(text, s, &mut hits);
+        let takeaway = info.get(n).is_some_and(|i| i.part == StarPart::Takeaway);
+        if !takeaway {
+            super::blame::clause_blame(text, s, &mut hits);
+        }
         blamed[n] = hits[before..]
             .iter()
             .any(|h| h.kind == FindingKind::BlameShifting);
@@ -55,7 +61,10 @@ pub(crate) fn detect(text: &Text, info: &[SentenceInfo]) -> Vec<Hit> {
             let situation = info
                 .get(n)
                 .is_some_and(|i| matches!(i.part, StarPart::Situation | StarPart::Task));
-            if !blamed[n] {
+            // "I should have done a soft launch" opening the takeaway is the lesson.
+            let lesson = info.get(n).is_some_and(|i| i.part == StarPart::Takeaway)
+                && super::structure::opens_with_should_have(text, s);
+            if !blamed[n] && !lesson {
                 if let Some(hit) = ownership(text, s, situation) {
                     hits.push(hit);
                 }
@@ -88,12 +97,19 @@ pub(crate) fn detect(text: &Text, info: &[SentenceInfo]) -> Vec<Hit> {
                 kind: FindingKind::SystemicFix,
                 first: s.first,
                 last: s.last,
+                agent: None,
             });
         }
     }
     // A "double-check" inside a sentence that installs a mechanism is part of the fix.
     if !systemic.is_empty() {
         hits.retain(|h| h.kind != FindingKind::ManualFix || !inside_any(&systemic, h.first));
+    }
+    for h in hits
+        .iter_mut()
+        .filter(|h| h.kind == FindingKind::BlameShifting && h.agent.is_none())
+    {
+        h.agent = super::blame::agent_of(text, h.first, h.last);
     }
     hits.sort_by_key(|h| (h.first, h.last));
     merge_overlaps(hits)
@@ -114,7 +130,10 @@ fn merge_overlaps(hits: Vec<Hit>) -> Vec<Hit> {
     for h in hits {
         let slot = &mut latest[h.kind as usize];
         match slot.and_then(|k| out.get_mut(k)) {
-            Some(prev) if h.first < prev.last => prev.last = prev.last.max(h.last),
+            Some(prev) if h.first < prev.last => {
+                prev.last = prev.last.max(h.last);
+                prev.agent = prev.agent.or(h.agent);
+            }
             _ => {
                 *slot = Some(out.len());
                 out.push(h);
@@ -125,7 +144,12 @@ fn merge_overlaps(hits: Vec<Hit>) -> Vec<Hit> {
 }
 
 fn push(hits: &mut Vec<Hit>, kind: FindingKind, first: usize, last: usize) {
-    hits.push(Hit { kind, first, last });
+    hits.push(Hit {
+        kind,
+        first,
+        last,
+        agent: None,
+    });
 }
 
 /// Hedges, emotional words, self-apology, fake failures and "be more careful" lessons.
@@ -158,11 +182,28 @@ fn wording(text: &Text, s: &Sentence, hits: &mut Vec<Hit>) {
 
 fn hedge_len(text: &Text, i: usize, lim: usize, w: &str, prev: &str, next: &str) -> Option<usize> {
     match w {
-        "maybe" | "probably" | "perhaps" | "possibly" | "somewhat" | "kinda" | "sorta" => Some(1),
+        "maybe" | "probably" | "perhaps" | "possibly" | "somewhat" | "kinda" | "sorta"
+        | "presumably" | "arguably" | "hopefully" | "somehow" => Some(1),
+        // "it was partly my fault": ownership taken halfway.
+        "partly" | "partially" if matches!(next, "my" | "mine" | "on" | "because" | "to") => {
+            Some(1)
+        }
+        "could" if prev == "it" || prev == "that" => {
+            text.matches_at(i + 1, lim, &["have", "been"]).then_some(3)
+        }
+        // "wandered off for a bit", "for a little bit": the damage shrunk. (A bare
+        // "a bit" or "a little" is too often plain measure to flag.)
+        "a" if prev == "for"
+            && (next == "bit" || (next == "little" && text.word(i + 2) == "bit")) =>
+        {
+            Some(if next == "bit" { 2 } else { 3 })
+        }
+        // "to some extent", "to a degree".
+        "some" if matches!(next, "extent" | "degree") && prev == "to" => Some(2),
         "kind" | "sort" if next == "of" && !is_determiner(prev) => Some(2),
         "more" if text.matches_at(i, lim, &["more", "or", "less"]) => Some(3),
         "i" => match next {
-            "guess" | "suppose" => Some(2),
+            "guess" | "suppose" | "believe" | "reckon" => Some(2),
             "think" => {
                 let after = if i + 2 < lim { text.word(i + 2) } else { "" };
                 (!matches!(after, "about" | "of" | "back" | "through")).then_some(2)
@@ -171,6 +212,13 @@ fn hedge_len(text: &Text, i: usize, lim: usize, w: &str, prev: &str, next: &str)
             _ => None,
         },
         "i'd" if next == "say" || next == "guess" => Some(2),
+        // "I am not totally sure" (learner English spells it out).
+        "am" if prev == "i" && next == "not" => {
+            let sure = (i + 2..(i + 4).min(lim)).find(|&k| text.word(k) == "sure");
+            sure.map(|k| k + 1 - i)
+        }
+        // "it might have been my call", "I may have rushed it": owning it halfway.
+        "might" | "may" if next == "have" && matches!(prev, "i" | "it" | "we" | "that") => Some(2),
         // "I'm not totally sure", "I'm not sure": the speaker doubting their own claim.
         "i'm" if next == "not" => {
             let sure = (i + 2..(i + 4).min(lim)).find(|&k| text.word(k) == "sure");
@@ -182,7 +230,22 @@ fn hedge_len(text: &Text, i: usize, lim: usize, w: &str, prev: &str, next: &str)
 
 fn emotional_len(text: &Text, i: usize, lim: usize, w: &str, next: &str) -> Option<(usize, usize)> {
     if text.class(i) & EMOTIONAL != 0 {
-        return Some((i, 1));
+        // "my boss was furious" describes someone else; "I was furious" is the speaker's drama.
+        let others_feeling = matches!(
+            w,
+            "furious"
+                | "livid"
+                | "enraged"
+                | "hysterical"
+                | "distraught"
+                | "frantic"
+                | "crying"
+                | "cried"
+                | "sobbing"
+                | "gutted"
+        ) && !(i.saturating_sub(3)..i)
+            .any(|k| matches!(text.word(k), "i" | "we" | "i'm" | "me"));
+        return (!others_feeling).then_some((i, 1));
     }
     match w {
         "disaster" if !is_disaster_compound(next) => Some((i, 1)),
@@ -204,7 +267,71 @@ fn emotional_len(text: &Text, i: usize, lim: usize, w: &str, next: &str) -> Opti
             Some((i, 2))
         }
         "total" | "complete" | "utter" if next == "failure" || next == "disaster" => Some((i, 2)),
-        "freaked" if next == "out" => Some((i, 2)),
+        "freaked" | "freaking" | "stressed" | "flipped" if next == "out" => Some((i, 2)),
+        "stressed"
+            if matches!(
+                text.word(i.wrapping_sub(1)),
+                "so" | "super" | "really" | "very" | "totally" | "completely" | "incredibly"
+            ) =>
+        {
+            Some((i - 1, 2))
+        }
+        // "in a panic", "total panic", "panic mode"; "panic bar hardware" is a device.
+        "panic"
+            if matches!(next, "mode" | "attack")
+                || matches!(
+                    text.word(i.wrapping_sub(1)),
+                    "total" | "pure" | "full" | "complete" | "a" | "of"
+                ) && !matches!(
+                    next,
+                    "bar" | "bars" | "button" | "buttons" | "hardware" | "alarm" | "room"
+                ) =>
+        {
+            Some((i, 1))
+        }
+        // "completely overwhelmed", "beyond frustrated": a feeling turned up.
+        "overwhelmed" | "frustrated"
+            if matches!(
+                text.word(i.wrapping_sub(1)),
+                "completely"
+                    | "totally"
+                    | "so"
+                    | "super"
+                    | "beyond"
+                    | "incredibly"
+                    | "extremely"
+                    | "absolutely"
+                    | "utterly"
+            ) =>
+        {
+            Some((i - 1, 2))
+        }
+        // "I was crushed", "I was shaking"; not "crushed ice".
+        "crushed" | "shaking" if matches!(text.word(i.wrapping_sub(1)), "was" | "felt") => {
+            Some((i, 1))
+        }
+        "fell" if next == "apart" => Some((i, 2)),
+        "epic" if matches!(next, "fail" | "failure" | "disaster") => Some((i, 2)),
+        "drowning" if next == "in" => Some((i, 2)),
+        // "my heart sank", "I was in tears", "I lost it".
+        "heart" if matches!(next, "sank" | "dropped" | "stopped") => Some((i, 2)),
+        "tears" if text.word(i.wrapping_sub(1)) == "in" => Some((i - 1, 2)),
+        "wreck"
+            if matches!(
+                text.word(i.wrapping_sub(1)),
+                "a" | "total" | "train" | "complete"
+            ) =>
+        {
+            Some((i - 1, 2))
+        }
+        "crazy" | "chaotic" | "brutal" | "insane"
+            if matches!(
+                text.word(i.wrapping_sub(1)),
+                "was" | "so" | "totally" | "just" | "absolutely"
+            ) =>
+        {
+            Some((i, 1))
+        }
         // "total chaos", "it was chaos"; "chaos engineering" is a discipline.
         "chaos" if !matches!(next, "engineering" | "monkey" | "testing") => {
             let intensified = matches!(
@@ -228,7 +355,14 @@ fn emotional_len(text: &Text, i: usize, lim: usize, w: &str, next: &str) -> Opti
             if i > 0
                 && matches!(
                     text.word(i - 1),
-                    "super" | "so" | "very" | "incredibly" | "extremely" | "really" | "insanely"
+                    "super"
+                        | "so"
+                        | "very"
+                        | "incredibly"
+                        | "extremely"
+                        | "really"
+                        | "insanely"
+                        | "most"
                 ) =>
         {
             Some((i - 1, 1))
@@ -293,6 +427,18 @@ fn apology_len(
             (bad_at && j + 1 < lim).then_some((i, j + 2 - i))
         }
         "my" if text.word(i + 1) == "bad" && i + 1 < lim => Some((i, 2)),
+        // "I feel very bad", "I felt so guilty": the speaker's distress, told to the listener.
+        "feel" | "felt" if prev == "i" => {
+            let mut j = i + 1;
+            if matches!(
+                text.word(j),
+                "very" | "so" | "really" | "terribly" | "super"
+            ) {
+                j += 1;
+            }
+            (j < lim && matches!(text.word(j), "bad" | "guilty" | "horrible" | "awful"))
+                .then_some((i - 1, j + 1 - i))
+        }
         "forgive" if text.word(i + 1) == "me" && i + 1 < lim => Some((i, 2)),
         "stupid" if text.matches_at(i + 1, lim, &["of", "me"]) => Some((i, 3)),
         _ => None,
@@ -369,10 +515,95 @@ fn manual_fix_span(
     prev: &str,
     next: &str,
 ) -> Option<(usize, usize)> {
+    let speaker_subject = |k: usize| {
+        (k.saturating_sub(3).max(clause_start)..k).any(|j| matches!(text.word(j), "i" | "i'll"))
+    };
     match w {
-        "careful" if matches!(prev, "be" | "more") => {
-            let be_more = prev == "more" && i >= clause_start + 2 && text.word(i - 2) == "be";
-            Some((if be_more { i - 2 } else { i - 1 }, i + 1))
+        // "be careful", "be more careful", "try to be extra careful".
+        "careful"
+            if matches!(
+                prev,
+                "be" | "more" | "extra" | "very" | "really" | "super" | "especially" | "so"
+            ) =>
+        {
+            let from = (i.saturating_sub(4).max(clause_start)..i)
+                .find(|&k| matches!(text.word(k), "try" | "be"))
+                .unwrap_or(i - 1);
+            Some((from, i + 1))
+        }
+        // "I always confirm service dates twice", "I must always do the calculation".
+        "always" | "must" if speaker_subject(i) => {
+            let mut v = i + 1;
+            while v < lim && matches!(text.word(v), "always" | "now" | "still") {
+                v += 1;
+            }
+            let checking = matches!(
+                text.word(v),
+                "confirm"
+                    | "check"
+                    | "double-check"
+                    | "verify"
+                    | "read"
+                    | "reread"
+                    | "re-read"
+                    | "recheck"
+                    | "review"
+                    | "do"
+                    | "count"
+                    | "look"
+                    | "proofread"
+                    | "call"
+                    | "ask"
+            ) && v < lim;
+            let from = (i.saturating_sub(3).max(clause_start)..i)
+                .find(|&k| text.word(k) == "i")
+                .unwrap_or(i);
+            checking.then_some((from, lim.min(v + 6)))
+        }
+        // "confirm service dates twice".
+        "twice"
+            if (i.saturating_sub(4).max(clause_start)..i).any(|k| {
+                matches!(
+                    text.word(k),
+                    "check" | "confirm" | "verify" | "read" | "count"
+                )
+            }) && speaker_subject(i.saturating_sub(4).max(clause_start) + 1) =>
+        {
+            let from = (i.saturating_sub(4).max(clause_start)..i)
+                .find(|&k| {
+                    matches!(
+                        text.word(k),
+                        "check" | "confirm" | "verify" | "read" | "count"
+                    )
+                })
+                .unwrap_or(i);
+            Some((from, i + 1))
+        }
+        "remind" if next == "myself" && speaker_subject(i) => Some((i, i + 2)),
+        // "I now double-check my work", "I always make sure to check the totals",
+        // "I learned to slow down": the speaker checking harder, no mechanism.
+        "double-check" | "recheck" | "re-check" | "triple-check" | "sure" | "slow"
+            if speaker_subject(i)
+                && (w != "sure" || prev == "make")
+                && (w != "slow" || next == "down") =>
+        {
+            let from = (i.saturating_sub(3).max(clause_start)..i)
+                .find(|&k| text.word(k) == "i")
+                .unwrap_or(i);
+            Some((from, lim.min(i + 4)))
+        }
+        "double" if next == "check" && speaker_subject(i) => Some((i, lim.min(i + 4))),
+        // "pay closer attention", "keep a closer eye on", "review my work more carefully".
+        "closer" if matches!(next, "attention" | "eye" | "look") => Some((i, i + 2)),
+        "carefully" | "closely" if prev == "more" => Some((i - 1, i + 1)),
+        // "I will never make that mistake again", "it won't happen again": a promise.
+        "again"
+            if (i.saturating_sub(5).max(clause_start)..i)
+                .any(|k| matches!(text.word(k), "never" | "won't"))
+                && (i.saturating_sub(4).max(clause_start)..i)
+                    .any(|k| matches!(text.word(k), "make" | "happen" | "let")) =>
+        {
+            Some((i.saturating_sub(5).max(clause_start), i + 1))
         }
         "attention"
             if prev == "pay" || (prev == "more" && text.word(i.wrapping_sub(2)) == "pay") =>
@@ -595,7 +826,8 @@ fn passive(text: &Text, s: &Sentence, hits: &mut Vec<Hit>) {
             continue;
         }
         let subject = if i > s.first { text.word(i - 1) } else { "" };
-        if is_person_pronoun(subject) {
+        // "nobody was harmed" reports an outcome; no one is hidden.
+        if is_person_pronoun(subject) || matches!(subject, "nobody" | "none" | "one") {
             continue;
         }
         // A counted subject reports impact ("120 reports were filed late").
@@ -997,6 +1229,7 @@ fn ownership(text: &Text, s: &Sentence, situation: bool) -> Option<Hit> {
             kind: FindingKind::Ownership,
             first: s.first,
             last: s.last,
+            agent: None,
         });
     }
     let mut subject_seen = false;
@@ -1011,12 +1244,26 @@ fn ownership(text: &Text, s: &Sentence, situation: bool) -> Option<Hit> {
                     || text.matches_at(i + 1, lim, &["should", "have"]))
         } else if w == "i" {
             subject_seen = true;
-            let relative = i > s.first && is_relative_head(text.word(i - 1));
+            // "... after I presented those numbers", "... before I caught it": a time
+            // clause dates the main event, which is someone else's.
+            let subordinate = i > s.first
+                && matches!(
+                    text.word(i - 1),
+                    "after" | "before" | "until" | "once" | "when" | "while"
+                )
+                && !text.gap_after(i.saturating_sub(2)).contains(',');
+            let relative = i > s.first && (is_relative_head(text.word(i - 1)) || subordinate);
             !relative && owned_action_after(text, i + 1, lim, situation)
         } else if w == "and" && subject_seen {
-            // "I ran a study and recruited only existing customers".
+            // "I ran a study and recruited only existing customers"; not "... has been
+            // powered and tested", a passive pair.
             let verb = text.word(i + 1);
-            i + 1 < lim && is_past_action(verb) && !is_role_verb(verb)
+            let passive_pair = i > s.first + 1
+                && matches!(
+                    text.word(i - 2),
+                    "been" | "was" | "were" | "be" | "is" | "are"
+                );
+            i + 1 < lim && is_past_action(verb) && !is_role_verb(verb) && !passive_pair
         } else {
             text.word(i) == "my"
                 && matches!(
@@ -1038,6 +1285,7 @@ fn ownership(text: &Text, s: &Sentence, situation: bool) -> Option<Hit> {
                 kind: FindingKind::Ownership,
                 first: s.first,
                 last: s.last,
+                agent: None,
             });
         }
     }
@@ -1140,10 +1388,23 @@ fn defensive(text: &Text, verb: usize, lim: usize) -> bool {
 }
 
 /// A repeatable process change: a mechanism (checklist, gate, policy...) together with
-/// a marker that it now always applies (every, now, mandatory, requires...).
+/// a marker that it now always applies (every, now, mandatory, requires...), or a
+/// clause that builds a standing artefact ("I wrote a four-part rubric", "our center
+/// added a read-back line to the address script") or makes a tool enforce the step
+/// ("the map now flags any street name..."). Evidence of use ("we have run 60
+/// specials with a card") and consequences that only mention a review are not fixes.
 fn is_systemic(text: &Text, s: &Sentence) -> bool {
-    let mechanisms: Vec<usize> = (s.first..s.last)
-        .filter(|&i| is_mechanism(text, i))
+    if super::blame::clauses(text, s).any(|(first, last)| {
+        evidence_of_use(text, first, last).is_none()
+            && (builds_artefact(text, first, last) || tool_enforces(text, first, last))
+    }) {
+        return true;
+    }
+    // What follows "we have run 60 specials" is the fix in use; what precedes
+    // ", which has run for 14 months" is the fix itself.
+    let evidence = evidence_of_use(text, s.first, s.last).unwrap_or(s.last);
+    let mechanisms: Vec<usize> = (s.first..evidence)
+        .filter(|&i| is_mechanism(text, i) && !is_mention_only(text, i))
         .collect();
     if mechanisms.is_empty() {
         return false;
@@ -1154,13 +1415,159 @@ fn is_systemic(text: &Text, s: &Sentence) -> bool {
     if manual_only {
         return false;
     }
+    // The marker is another word than the mechanism: "policy" alone ("the clinic
+    // reviewed its policy") is a consequence, not a change.
     (s.first..s.last).any(|i| {
         let nearest = mechanisms.partition_point(|&m| m + SYSTEMIC_WINDOW < i);
         is_repeat_marker(text, i, s.last)
-            && mechanisms
-                .get(nearest)
-                .is_some_and(|&m| m <= i + SYSTEMIC_WINDOW)
+            && mechanisms[nearest..]
+                .iter()
+                .take_while(|&&m| m <= i + SYSTEMIC_WINDOW)
+                .any(|&m| m != i)
     })
+}
+
+/// Standing artefacts that carry a process by themselves once they exist.
+fn is_artefact(text: &Text, i: usize) -> bool {
+    match text.word(i) {
+        "rubric" | "rubrics" | "checklist" | "checklists" | "template" | "templates"
+        | "glossary" | "glossaries" | "script" | "scripts" | "read-back" | "readback"
+        | "runbook" | "playbook" | "protocol" | "protocols" | "sign-off" | "signoff"
+        | "tracker" | "checkpoint" | "checkpoints" | "huddle" | "huddles" | "cheat" | "guide"
+        | "tag" | "tags" | "alarm" | "alarms" | "reminder" | "reminders" | "validation"
+        | "lock" | "gate" | "rule" | "rules" | "form" | "field" | "column" | "alert" | "alerts"
+        | "system" | "debrief" | "log" | "labeling" | "labelling" => true,
+        // "a totals check", "a read back line".
+        "check" | "line" | "step" | "sheet" => matches!(
+            text.word(i.wrapping_sub(1)),
+            "totals"
+                | "total"
+                | "back"
+                | "sign-off"
+                | "signoff"
+                | "second"
+                | "read-back"
+                | "confirmation"
+                | "a"
+                | "an"
+                | "one"
+                | "new"
+        ),
+        _ => false,
+    }
+}
+
+/// "I wrote a four-part rubric", "our center added a read-back line to the script",
+/// "I set the template to pull the file by name": someone on the speaker's side
+/// puts an artefact in place.
+fn builds_artefact(text: &Text, first: usize, last: usize) -> bool {
+    let install = (first..last).find(|&k| {
+        matches!(
+            text.word(k),
+            "wrote"
+                | "added"
+                | "created"
+                | "built"
+                | "introduced"
+                | "designed"
+                | "drafted"
+                | "made"
+                | "put"
+                | "set"
+                | "rewrote"
+                | "adopted"
+                | "developed"
+                | "started"
+                | "proposed"
+                | "instituted"
+        )
+    });
+    let Some(k) = install else {
+        return false;
+    };
+    let ours = (first..k).any(|j| {
+        matches!(
+            text.word(j),
+            "i" | "we" | "our" | "my" | "team" | "center" | "unit" | "firm" | "store" | "clinic"
+        )
+    });
+    // "two other clinics adopted the template" is the fix spreading, not the fix.
+    let others = (first..k).any(|j| {
+        matches!(text.word(j), "other" | "others")
+            || text.tokens[j].number
+            || is_number_word(text.word(j))
+    });
+    ours && !others && (k + 1..last.min(k + 9)).any(|j| is_artefact(text, j))
+}
+
+/// "the map now flags any street name...", "the screen now stays locked until...",
+/// "a second nurse now verifies every dose": the step enforced from now on, by a
+/// tool or a second person (the speaker alone checking harder is a manual fix).
+fn tool_enforces(text: &Text, first: usize, last: usize) -> bool {
+    let manual = (first..last).any(|k| matches!(text.word(k), "myself" | "manually"));
+    !manual
+        && (first..last).any(|k| {
+            text.word(k) == "now"
+                && k > first
+                && !matches!(text.word(k - 1), "i" | "i'm")
+                && matches!(
+                    text.word(k + 1),
+                    "checks" | "verifies" | "reviews" | "signs" | "approves" | "confirms"
+                )
+                && k + 1 < last
+        })
+        || (first..last).any(|k| {
+            text.word(k) == "now"
+                && matches!(
+                    text.word(k + 1),
+                    "flags"
+                        | "blocks"
+                        | "locks"
+                        | "requires"
+                        | "refuses"
+                        | "rejects"
+                        | "warns"
+                        | "alerts"
+                        | "stays"
+                        | "pulls"
+                        | "prompts"
+                        | "stops"
+                        | "highlights"
+                )
+                && k + 1 < last
+        })
+}
+
+/// "We have run over 60 specials since then with a card for every one", "I have flown
+/// about 300 legs with the card": the fix already in place, counted in use.
+fn evidence_of_use(text: &Text, first: usize, last: usize) -> Option<usize> {
+    (first..last).find(|&k| {
+        matches!(text.word(k), "have" | "has" | "'ve")
+            && k + 1 < last
+            && is_perfect_participle(text.word(k + 1))
+            && (k + 2..last.min(k + 5))
+                .any(|j| text.tokens[j].number || is_number_word(text.word(j)))
+    })
+}
+
+/// The participle of a present perfect ("have run", "has flown", "have filed").
+fn is_perfect_participle(w: &str) -> bool {
+    is_past_action(w)
+        || is_irregular_participle(w)
+        || matches!(
+            w,
+            "run" | "had" | "flown" | "gone" | "done" | "seen" | "driven" | "ridden" | "grown"
+        )
+}
+
+/// "review" in "every user who had left a review" names a thing, not a step.
+fn is_mention_only(text: &Text, i: usize) -> bool {
+    matches!(text.word(i), "review" | "reviews")
+        && matches!(text.word(i.wrapping_sub(1)), "a" | "an")
+        && matches!(
+            text.word(i.wrapping_sub(2)),
+            "left" | "wrote" | "posted" | "bad" | "good"
+        )
 }
 
 fn is_mechanism(text: &Text, i: usize) -> bool {
@@ -1193,10 +1600,26 @@ fn is_mechanism(text: &Text, i: usize) -> bool {
                         | "live"
                         | "short"
                 ),
-                "sign" | "signs" => text.word(i + 1) == "off" || text.word(i + 1) == "it",
+                // "signs off", "signs it", "the driver signs the sheet".
+                "sign" | "signs" => {
+                    matches!(text.word(i + 1), "off" | "it" | "the" | "each" | "every")
+                        || matches!(text.word(i.wrapping_sub(1)), "must" | "to" | "both")
+                }
                 _ => true,
             }
         }
+        // "the weekly meeting", "a handover note": a standing slot for the step.
+        "meeting" | "meetings" | "note" | "notes" => matches!(
+            text.word(i.wrapping_sub(1)),
+            "weekly"
+                | "daily"
+                | "monthly"
+                | "handover"
+                | "handoff"
+                | "release"
+                | "change"
+                | "short"
+        ),
         "check" => matches!(
             text.word(i.wrapping_sub(1)),
             "a" | "that"
@@ -1213,6 +1636,15 @@ fn is_mechanism(text: &Text, i: usize) -> bool {
                 | "this"
                 | "mandatory"
                 | "required"
+                | "totals"
+                | "total"
+                | "balance"
+                | "sanity"
+                | "reconciliation"
+                | "spot"
+                | "peer"
+                | "preflight"
+                | "pre-flight"
         ),
         _ => false,
     }

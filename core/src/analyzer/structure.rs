@@ -5,6 +5,10 @@
 //! what follows a lesson in a good answer (the changed process, the evidence that
 //! it works) belongs to the takeaway. Strong cues ("learned", "lesson") may open it
 //! anywhere; weak cues ("now", "since then") only after the first 30% of the words.
+//! A takeaway can also open with no lesson word: "I should have done a soft
+//! launch", "After that I started...", "The following week I introduced..." (weak),
+//! "What I took from it is..." (strong); an "I should have" that opens the
+//! takeaway is the lesson, not a separate act of ownership.
 //! Before it, the first sentence is the situation (or the task when it names a
 //! responsibility), and every later sentence is whichever of task, action or result
 //! its cues favour, with actions winning ties.
@@ -62,6 +66,10 @@ enum Cue {
 }
 
 fn takeaway_cue(text: &Text, s: &Sentence) -> Cue {
+    let opening = opening_cue(text, s);
+    if opening != Cue::None {
+        return opening;
+    }
     let mut cue = Cue::None;
     for i in s.first..s.last {
         let w = text.word(i);
@@ -94,6 +102,66 @@ fn takeaway_cue(text: &Text, s: &Sentence) -> Cue {
         }
     }
     cue
+}
+
+/// Takeaways that open with no lesson word: "I should have done a soft launch",
+/// "The following week I introduced a rule", "After that I started...", "What I
+/// took from it is...".
+fn opening_cue(text: &Text, s: &Sentence) -> Cue {
+    let mut a = s.first;
+    while a < s.last
+        && matches!(
+            text.word(a),
+            "so" | "and" | "um" | "uh" | "okay" | "then" | "but"
+        )
+    {
+        a += 1;
+    }
+    let at = |k: usize| if a + k < s.last { text.word(a + k) } else { "" };
+    let period = |w: &str| {
+        matches!(
+            w,
+            "week"
+                | "month"
+                | "day"
+                | "year"
+                | "quarter"
+                | "shift"
+                | "morning"
+                | "term"
+                | "semester"
+                | "season"
+                | "sprint"
+        )
+    };
+    let aftermath = (at(0) == "after" && matches!(at(1), "that" | "this"))
+        || matches!(at(0), "afterwards" | "afterward")
+        || (at(0) == "from" && (at(1) == "then" || (at(1) == "that" && at(2) == "day")))
+        || (at(0) == "the" && matches!(at(1), "following" | "next") && period(at(2)));
+    let should_have = matches!(at(0), "i" | "we")
+        && (at(1) == "should've" || (at(1) == "should" && at(2) == "have"));
+    if at(0) == "what"
+        && at(1) == "i"
+        && matches!(
+            at(2),
+            "took" | "changed" | "learned" | "learnt" | "realized" | "do"
+        )
+    {
+        Cue::Strong
+    } else if aftermath || should_have {
+        Cue::Weak
+    } else {
+        Cue::None
+    }
+}
+
+/// A sentence that opens with "I should have ...": in the takeaway it is the lesson.
+pub(crate) fn opens_with_should_have(text: &Text, s: &Sentence) -> bool {
+    let a = s.first;
+    matches!(text.word(a), "i" | "we")
+        && (text.word(a + 1) == "should've"
+            || (text.word(a + 1) == "should" && text.word(a + 2) == "have"))
+        && a + 2 < s.last
 }
 
 /// A sentence that reflects on the story ("I learned that", "the lesson I took").
@@ -196,6 +264,50 @@ mod tests {
              I learned that untested changes are bets. Every redesign now needs an experiment.",
         );
         assert_eq!(got, [Situation, Action, Result, Action, Takeaway, Takeaway]);
+    }
+
+    #[test]
+    fn takeaways_open_without_lesson_words() {
+        for (src, from) in [
+            (
+                "I ran the launch for a meal app. I shipped the redesign to everyone at once. \
+                 Ratings fell from 4.6 to 3.9 in two days. I should have done a soft launch. \
+                 Every redesign now goes to five percent of users first.",
+                3,
+            ),
+            (
+                "I was a clerk at a law firm. I copied a court date from an email. \
+                 We missed a filing by a day. After that I started entering every date from the order.",
+                3,
+            ),
+            (
+                "I ran payroll for forty clients. I keyed one total by hand and it was off. \
+                 Two clients were fined. The following week I introduced a totals check.",
+                3,
+            ),
+            (
+                "I led a night shift. I skipped the second check. The pump ran fast for forty minutes. \
+                 What I took from it is that a check I can skip is not a check.",
+                3,
+            ),
+        ] {
+            let got = parts(src);
+            assert_eq!(
+                got.iter().position(|&p| p == StarPart::Takeaway),
+                Some(from),
+                "{src:?}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_hedged_should_have_or_an_early_one_opens_nothing() {
+        for src in [
+            "I should have known this job was hard. I ran a school trip. The bus was late.",
+            "I ran a school trip. The bus was late and two kids got lost. I guess I should have seen it coming.",
+        ] {
+            assert!(!parts(src).contains(&StarPart::Takeaway), "{src:?}");
+        }
     }
 
     #[test]

@@ -512,6 +512,8 @@ fn ownership_is_an_owned_act_not_effort_or_pride() {
         "That decision was mine.",
         "That one was on me.",
         "Checking my inputs was my job.",
+        "After the audit, I rebuilt the template.",
+        "I ran the numbers and skipped the second check.",
     ] {
         assert!(
             kinds(text).contains(&FindingKind::Ownership),
@@ -524,6 +526,10 @@ fn ownership_is_an_owned_act_not_effort_or_pride() {
         "I filled it exactly as written.",
         "Maybe I should have hired better people.",
         "It was not on me.",
+        "Two other stores adopted the same screen after I presented those numbers.",
+        "The crew lost nine minutes before I caught it on the second call.",
+        "Context: I planned a 300-guest charity gala at a hotel.",
+        "Now each circuit has been powered and tested before the wall closes.",
     ] {
         assert!(
             !kinds(text).contains(&FindingKind::Ownership),
@@ -570,6 +576,87 @@ fn multiword_emotion_hedging_and_trailing_apologies_are_found() {
             FindingKind::OverApologizing,
             "not a great",
         ),
+        (
+            "I am not totally sure why it broke.",
+            FindingKind::Hedging,
+            "am not totally sure",
+        ),
+        (
+            "It might have been my call.",
+            FindingKind::Hedging,
+            "might have",
+        ),
+        (
+            "I feel very bad about it.",
+            FindingKind::OverApologizing,
+            "I feel very bad",
+        ),
+        ("It was partly my fault.", FindingKind::Hedging, "partly"),
+        (
+            "That could have been my mistake.",
+            FindingKind::Hedging,
+            "could have been",
+        ),
+        (
+            "Two kids wandered off for a bit.",
+            FindingKind::Hedging,
+            "a bit",
+        ),
+        (
+            "The pump stopped for a little bit.",
+            FindingKind::Hedging,
+            "a little bit",
+        ),
+        (
+            "The whole floor was in a panic.",
+            FindingKind::EmotionalLanguage,
+            "panic",
+        ),
+        (
+            "I was so stressed that week.",
+            FindingKind::EmotionalLanguage,
+            "so stressed",
+        ),
+        (
+            "My heart sank when I saw it.",
+            FindingKind::EmotionalLanguage,
+            "heart sank",
+        ),
+        (
+            "I was absolutely furious with the vendor.",
+            FindingKind::EmotionalLanguage,
+            "furious",
+        ),
+        (
+            "I was completely overwhelmed.",
+            FindingKind::EmotionalLanguage,
+            "completely overwhelmed",
+        ),
+        (
+            "It was the most stressful week of my life.",
+            FindingKind::EmotionalLanguage,
+            "most stressful",
+        ),
+        (
+            "Everything fell apart.",
+            FindingKind::EmotionalLanguage,
+            "fell apart",
+        ),
+        (
+            "I try to be extra careful with numbers from drafts.",
+            FindingKind::ManualFix,
+            "try to be extra careful",
+        ),
+        (
+            "I always confirm service dates twice before I file.",
+            FindingKind::ManualFix,
+            "I always confirm service dates",
+        ),
+        (
+            "Now I must always do the calculation.",
+            FindingKind::ManualFix,
+            "I must always do the calculation",
+        ),
     ] {
         let spans = spans_of(text, kind);
         assert!(
@@ -593,6 +680,41 @@ fn multiword_emotion_hedging_and_trailing_apologies_are_found() {
             "I was sorry to see him leave the team.",
             FindingKind::OverApologizing,
         ),
+        (
+            "I installed the panic bar hardware on every door.",
+            FindingKind::EmotionalLanguage,
+        ),
+        (
+            "A bit of the budget was left.",
+            FindingKind::EmotionalLanguage,
+        ),
+        (
+            "We crushed the ice by hand.",
+            FindingKind::EmotionalLanguage,
+        ),
+        (
+            "I was frustrated by the delay.",
+            FindingKind::EmotionalLanguage,
+        ),
+        ("My boss was furious.", FindingKind::EmotionalLanguage),
+        ("Nobody was harmed in the end.", FindingKind::PassiveVoice),
+        ("The order was partly shipped.", FindingKind::Hedging),
+        ("We could have been faster.", FindingKind::Hedging),
+        ("The patient may have seen it.", FindingKind::Hedging),
+        (
+            "I feel strongly about checklists.",
+            FindingKind::OverApologizing,
+        ),
+        (
+            "The client always checks the invoices twice.",
+            FindingKind::ManualFix,
+        ),
+        (
+            "I always loved working with that team.",
+            FindingKind::ManualFix,
+        ),
+        ("I ran a little bakery for years.", FindingKind::Hedging),
+        ("Sales dropped a bit that quarter.", FindingKind::Hedging),
     ] {
         let spans = spans_of(text, kind);
         assert!(
@@ -684,6 +806,129 @@ fn suggestions_quote_the_learners_own_words() {
             assert!(s.contains(&f.text), "{:?}: {s:?}", f.kind);
         }
     }
+}
+
+/// A clinic story whose last sentence is `fix`: is that sentence a systemic fix?
+fn praised_as_systemic(fix: &str) -> bool {
+    let story = format!(
+        "I ran the front desk at a clinic with 30 visits a day. I booked a patient on the \
+         wrong day and did not read the date back. She drove two hours for nothing and we \
+         lost the slot. I called her, rebooked her and told my manager. I learned that a \
+         date I do not read back is a guess. {fix}"
+    );
+    spans_of(&story, FindingKind::SystemicFix)
+        .iter()
+        .any(|s| s == fix)
+}
+
+#[test]
+fn artefacts_and_enforced_steps_are_systemic_fixes_wherever_they_sit() {
+    for fix in [
+        "Now every booking has a short note that each lead must sign before the shift.",
+        "We now hold a five-minute huddle before every shift.",
+        "Every new hire now shadows a senior receptionist for a week.",
+        "The team adopted a color-coded labeling system.",
+        "We started a weekly debrief with the night crew.",
+        "We built a glossary of the 40 terms the two teams used differently.",
+        "I wrote a four-part rubric with sample answers for each score.",
+        "I set up a weekly totals check with finance.",
+        "I added a step to the intake form where the patient confirms the date.",
+        "A second person now checks every booking before it is sent.",
+        "The calendar now flags any booking more than a month out.",
+        "Now every booking over a week out needs a second signature.",
+        "My manager added a date check to the booking checklist, which has run for 14 months.",
+    ] {
+        assert!(praised_as_systemic(fix), "{fix:?}");
+    }
+}
+
+#[test]
+fn evidence_consequences_and_trying_harder_are_not_systemic_fixes() {
+    for fix in [
+        "We have booked 900 visits since with the read-back and none went wrong.",
+        "I rolled the change back and wrote to every patient who had left a review.",
+        "I now check every booking myself.",
+        "The clinic reviewed its policy after the complaint.",
+        "Two other clinics in our network adopted the template.",
+        "That one was on me: I wrote the default and I approved my own test plan.",
+    ] {
+        assert!(!praised_as_systemic(fix), "{fix:?}");
+    }
+}
+
+#[test]
+fn checking_harder_is_a_manual_fix_and_a_mechanism_is_not() {
+    for text in [
+        "I now double-check my work before sending it.",
+        "I always make sure to check the totals.",
+        "I pay closer attention to the dates.",
+        "I review my work more carefully.",
+        "I keep a closer eye on the schedule.",
+        "I will never make that mistake again.",
+        "I learned to slow down and check.",
+    ] {
+        assert!(
+            kinds(text).contains(&FindingKind::ManualFix),
+            "{text:?} not read as a manual fix"
+        );
+    }
+    for text in [
+        "A second nurse must double-check every dose.",
+        "I made sure the patient was safe.",
+        "The vendor never sent it again.",
+        "We slowed the rollout to five percent.",
+    ] {
+        assert!(
+            !kinds(text).contains(&FindingKind::ManualFix),
+            "{text:?} read as a manual fix"
+        );
+    }
+}
+
+#[test]
+fn blame_suggestions_name_who_was_blamed() {
+    for (text, who) in [
+        (
+            "The pharmacy never sent the right strength.",
+            "on the pharmacy,",
+        ),
+        (
+            "Our manager forced us to run double shifts.",
+            "on your manager,",
+        ),
+        (
+            "They changed the commission plan halfway through.",
+            "on them,",
+        ),
+        (
+            "The agency sent temps who had no idea how to scan.",
+            "on temps,",
+        ),
+    ] {
+        let a = analyze(text).unwrap();
+        let blame = a
+            .findings
+            .iter()
+            .find(|f| f.kind == FindingKind::BlameShifting)
+            .unwrap_or_else(|| panic!("no blame in {text:?}"));
+        let s = blame.suggestion.as_deref().unwrap_or("");
+        assert!(
+            s.contains(who) && s.contains(&blame.text),
+            "{text:?}: {s:?}"
+        );
+    }
+    // Blame with no named party keeps the general advice.
+    let a = analyze("We lost the launch window due to the weather.").unwrap();
+    let s = a
+        .findings
+        .iter()
+        .find(|f| f.kind == FindingKind::BlameShifting)
+        .and_then(|f| f.suggestion.clone())
+        .unwrap_or_default();
+    assert!(
+        s.starts_with("Instead of") && !s.contains("puts this on"),
+        "{s:?}"
+    );
 }
 
 #[test]

@@ -17,7 +17,9 @@ pub(crate) struct Token {
     norm_end: u32,
     pub number: bool,
     pub capitalized: bool,
-    /// Inside a quotation ("..." or “...”): reported speech, not the speaker's own words.
+    /// Someone else's words, not the speaker's own: inside a quotation ("...", '...',
+    /// “...”) or in a clause reported after "she said", "he explained that",
+    /// "according to my manager".
     pub quoted: bool,
 }
 
@@ -60,6 +62,7 @@ impl<'a> Text<'a> {
             .map(|i| classes(text.word(i)))
             .collect();
         text.sentences = split_sentences(&text);
+        mark_reported_speech(&mut text);
         text
     }
 
@@ -227,6 +230,121 @@ fn tokenize(src: &str) -> (Vec<Token>, String) {
     (tokens, norm)
 }
 
+/// Verbs that hand the rest of the clause to someone else ("she said the pharmacy...").
+fn is_reporting_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "said"
+            | "says"
+            | "told"
+            | "tells"
+            | "explained"
+            | "claimed"
+            | "insisted"
+            | "mentioned"
+            | "complained"
+            | "argued"
+            | "admitted"
+            | "warned"
+            | "swore"
+            | "yelled"
+            | "shouted"
+            | "replied"
+    )
+}
+
+/// Marks clauses reported from someone else as quoted: after "<someone> said/told
+/// me/explained (that)" and after "according to <someone>," up to the end of the
+/// clause (a "but", a semicolon, or "and/so" handing back to "I"/"we"). What the
+/// speaker reports saying themselves ("I told her the vendor was late") stays theirs.
+fn mark_reported_speech(text: &mut Text) {
+    let sentences = std::mem::take(&mut text.sentences);
+    for s in &sentences {
+        let mut i = s.first;
+        while i < s.last {
+            let Some(from) = reported_clause_start(text, s, i) else {
+                i += 1;
+                continue;
+            };
+            let mut j = from;
+            while j < s.last && !ends_reported_clause(text, from, j, s.last) {
+                text.tokens[j].quoted = true;
+                j += 1;
+            }
+            i = j.max(i + 1);
+        }
+    }
+    text.sentences = sentences;
+}
+
+/// Where the reported words begin when token `i` introduces them.
+fn reported_clause_start(text: &Text, s: &Sentence, i: usize) -> Option<usize> {
+    let w = text.word(i);
+    if w == "according" && text.word(i + 1) == "to" && i + 2 < s.last {
+        return Some(i + 2);
+    }
+    if !is_reporting_verb(w) || i == s.first {
+        return None;
+    }
+    let mut k = i - 1;
+    while k > s.first
+        && (matches!(
+            text.word(k),
+            "had" | "has" | "have" | "never" | "always" | "once" | "even"
+        ) || text.word(k).ends_with("ly")
+            || super::lexicon::is_subject_adverb(text.word(k)))
+    {
+        k -= 1;
+    }
+    // "That said, it was chaos" and "all told" are the speaker's own discourse markers.
+    if matches!(
+        text.word(k),
+        "i" | "we" | "i'd" | "we'd" | "i've" | "we've" | "that" | "having" | "all"
+    ) {
+        return None;
+    }
+    let mut from = i + 1;
+    if text.word(from) == "to" {
+        // "complained to my director that ...": the words start after "that".
+        from = (from + 1..(from + 5).min(s.last)).find(|&k| text.word(k) == "that")?;
+    } else if matches!(
+        text.word(from),
+        "me" | "us" | "him" | "her" | "them" | "everyone" | "everybody"
+    ) {
+        from += 1;
+    }
+    // "told us to ship anyway" is an order, not a report; a direct quote is
+    // already marked by its quotation marks.
+    if text.word(from) == "to" || text.tokens.get(from).is_some_and(|t| t.quoted) {
+        return None;
+    }
+    if text.word(from) == "that" {
+        from += 1;
+    }
+    (from < s.last).then_some(from)
+}
+
+fn ends_reported_clause(text: &Text, from: usize, j: usize, lim: usize) -> bool {
+    if j == from {
+        return false;
+    }
+    let gap = text.gap_after(j - 1);
+    let w = text.word(j);
+    let back_to_speaker = matches!(w, "and" | "so" | "which")
+        && j + 1 < lim
+        && matches!(
+            text.word(j + 1),
+            "i" | "we" | "i'm" | "we're" | "it" | "it's" | "that" | "this" | "honestly"
+        );
+    // ", and honestly it was a mess": a comma and a joiner hand the story back.
+    let joined = gap.contains(',')
+        && matches!(
+            w,
+            "and" | "so" | "which" | "because" | "since" | "then" | "although" | "though"
+        );
+    gap.contains([';', ':', '(', ')']) || w == "but" || back_to_speaker || joined
+}
+
 /// Abbreviations whose trailing period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "dr", "mr", "mrs", "ms", "prof", "st", "sr", "jr", "vs", "etc", "approx", "inc", "ltd", "co",
@@ -284,6 +402,7 @@ const CLAUSE_MARKERS: &[&[&str]] = &[
     &["then", "at"],
     &["then", "the"],
     &["and", "then"],
+    &["so", "after", "that"],
     &["after", "that"],
     &["afterwards"],
     &["since", "then"],
@@ -300,7 +419,16 @@ const CLAUSE_MARKERS: &[&[&str]] = &[
     &["which", "meant"],
     &["as", "a", "result"],
     &["and", "i"],
+    &["and", "we"],
     &["but", "i"],
+    &["but", "we"],
+    &["and", "one"],
+    &["one", "morning"],
+    &["one", "night"],
+    &["one", "day"],
+    &["what", "i", "took"],
+    &["what", "i", "changed"],
+    &["the", "mistake"],
     &["but", "it"],
     &["because", "the"],
 ];
@@ -436,6 +564,24 @@ mod tests {
     }
 
     #[test]
+    fn dictated_answers_split_where_a_new_actor_or_event_starts() {
+        let got = sentences(
+            "so i was the shift lead at a bakery that supplies forty cafes and one morning i signed \
+             off the sheet without checking the labels but we lost about eight hundred dollars of \
+             stock the mistake was mine because i skipped the check",
+        );
+        assert!(
+            got.iter().any(|s| s.starts_with("and one morning")),
+            "{got:?}"
+        );
+        assert!(got.iter().any(|s| s.starts_with("but we lost")), "{got:?}");
+        assert!(
+            got.iter().any(|s| s.starts_with("the mistake was mine")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn marks_quoted_words() {
         let text = Text::new("She wrote \"sorry to push\" and I agreed.");
         let quoted: Vec<&str> = (0..text.tokens.len())
@@ -443,6 +589,58 @@ mod tests {
             .map(|i| text.word(i))
             .collect();
         assert_eq!(quoted, ["sorry", "to", "push"]);
+    }
+
+    fn quoted_words(src: &str) -> Vec<String> {
+        let text = Text::new(src);
+        (0..text.tokens.len())
+            .filter(|&i| text.tokens[i].quoted)
+            .map(|i| text.word(i).to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn reported_speech_is_someone_elses_words() {
+        for (src, want) in [
+            (
+                "He explained that the vendor was late, but I had not asked.",
+                "the vendor was late",
+            ),
+            ("She said the pharmacy sent the wrong dose.", "the pharmacy sent the wrong dose"),
+            (
+                "According to my manager, the client probably changed the brief.",
+                "my manager the client probably changed the brief",
+            ),
+            (
+                "The nurse told me the front desk had booked the wrong day and I called the patient.",
+                "the front desk had booked the wrong day",
+            ),
+            (
+                "She said the report was fine, and honestly it was kind of a mess.",
+                "the report was fine",
+            ),
+            (
+                "The chef said the walk-in was down and it was total chaos.",
+                "the walk-in was down",
+            ),
+        ] {
+            assert_eq!(quoted_words(src).join(" "), want, "{src:?}");
+        }
+    }
+
+    #[test]
+    fn the_speakers_own_report_stays_theirs() {
+        for src in [
+            "I told her the vendor was late.",
+            "We explained that the agency sent the wrong file.",
+            "The vendor sent the wrong file.",
+            "I said nothing.",
+            "I just told them it was a disaster.",
+            "My manager told us to ship it anyway.",
+            "That said, it was a total mess.",
+        ] {
+            assert!(quoted_words(src).is_empty(), "{src:?}");
+        }
     }
 
     #[test]

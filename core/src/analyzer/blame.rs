@@ -1,0 +1,1284 @@
+//! Blame judged per clause: a third party or a circumstance as the agent of the
+//! failure, or an excuse, whatever else the answer owns.
+//!
+//! A sentence is cut into clauses at commas, semicolons and joiners ("and",
+//! "but", "because", "which", "who"...). A clause is blame when its subject is
+//! someone other than the speaker (a party noun phrase: "the agency", "my
+//! director", "marketing", "they", or "who" after such a noun) and its predicate
+//! says that party failed: a duty negated ("never sent", "was not ready"), done
+//! wrong ("loaded the wrong meal count"), done without asking or telling, done
+//! halfway ("only sent an email"), changed under the speaker's feet ("changed the
+//! plan halfway through"). Excuses need no party: "due to the weather", "the real
+//! problem was the catering company". The speaker's own clauses, counted
+//! subjects, conditionals and quoted or reported words are never blame.
+
+use super::detect::Hit;
+use super::lexicon::{is_number_word, is_past_action, is_past_action_in, DUTY, PARTY};
+use super::text::{Sentence, Text};
+use super::FindingKind;
+
+// Token-indexed lexicon checks: the classes were looked up once when the text was read.
+fn party_at(text: &Text, k: usize) -> bool {
+    text.class(k) & PARTY != 0
+}
+
+fn duty_at(text: &Text, k: usize) -> bool {
+    text.class(k) & DUTY != 0
+}
+
+fn past_at(text: &Text, k: usize) -> bool {
+    is_past_action_in(text.word(k), text.class(k))
+}
+
+/// Longest subject noun phrase looked at ("the data engineering team").
+const MAX_SUBJECT: usize = 6;
+
+/// Words that join clauses; a clause starts at one of them.
+fn is_joiner(w: &str) -> bool {
+    matches!(
+        w,
+        "and"
+            | "but"
+            | "so"
+            | "because"
+            | "which"
+            | "who"
+            | "since"
+            | "while"
+            | "although"
+            | "though"
+            | "whereas"
+            | "then"
+    )
+}
+
+/// Clause boundaries inside a sentence, as token ranges `[first, last)`.
+pub(crate) fn clauses<'t>(
+    text: &'t Text<'_>,
+    s: &Sentence,
+) -> impl Iterator<Item = (usize, usize)> + 't {
+    let (first, last) = (s.first, s.last);
+    let mut start = first;
+    let mut i = first;
+    std::iter::from_fn(move || {
+        if start >= last {
+            return None;
+        }
+        i = i.max(start + 1);
+        while i < last {
+            let cut = text.gap_after(i - 1).contains([',', ';', ':', '(', ')'])
+                || is_joiner(text.word(i));
+            if cut {
+                break;
+            }
+            i += 1;
+        }
+        let clause = (start, i);
+        start = i;
+        Some(clause)
+    })
+}
+
+/// Opening words that are not the subject.
+fn is_opener(w: &str) -> bool {
+    matches!(
+        w,
+        "and"
+            | "but"
+            | "so"
+            | "because"
+            | "since"
+            | "while"
+            | "although"
+            | "though"
+            | "whereas"
+            | "then"
+            | "honestly"
+            | "also"
+            | "well"
+            | "um"
+            | "uh"
+            | "yeah"
+            | "okay"
+            | "basically"
+            | "plus"
+            | "and then"
+            | "that"
+            | "of"
+            | "course"
+    )
+}
+
+/// Dictated text drops apostrophes: "didnt" is "didn't".
+fn negation_form(w: &str) -> &str {
+    match w {
+        "didnt" => "didn't",
+        "wasnt" => "wasn't",
+        "werent" => "weren't",
+        "hadnt" => "hadn't",
+        "couldnt" => "couldn't",
+        "wouldnt" => "wouldn't",
+        _ => w,
+    }
+}
+
+/// Tokens that end the subject and start the predicate.
+fn starts_predicate(text: &Text, k: usize) -> bool {
+    let w = negation_form(text.word(k));
+    past_at(text, k)
+        || matches!(
+            w,
+            "came"
+                | "lied"
+                | "went"
+                | "got"
+                | "took"
+                | "left"
+                | "lost"
+                | "broke"
+                | "forgot"
+                | "kept"
+                | "gave"
+                | "sent"
+                | "told"
+                | "wanted"
+                | "pulled"
+                | "cut"
+                | "quit"
+        )
+        || matches!(
+            w,
+            "was"
+                | "were"
+                | "had"
+                | "did"
+                | "didn't"
+                | "never"
+                | "kept"
+                | "just"
+                | "only"
+                | "still"
+                | "always"
+                | "hadn't"
+                | "wasn't"
+                | "weren't"
+                | "couldn't"
+                | "wouldn't"
+                | "could"
+                | "would"
+                | "failed"
+                | "refused"
+                | "forgot"
+                | "really"
+                | "simply"
+                | "completely"
+                | "totally"
+                | "not"
+                | "mostly"
+        )
+}
+
+/// The subject of clause `[first, last)` when it is someone other than the
+/// speaker: `(subject start, predicate start)`.
+fn party_subject(text: &Text, first: usize, last: usize) -> Option<(usize, usize)> {
+    let mut a = first;
+    while a < last && is_opener(text.word(a)) {
+        a += 1;
+    }
+    if a >= last {
+        return None;
+    }
+    // "temps who had no idea": "who" stands for the noun before it.
+    if text.word(a) == "who" {
+        let antecedent = text.word(a.wrapping_sub(1));
+        let other =
+            a > 0 && !matches!(antecedent, "i" | "me" | "us" | "we" | "myself" | "everyone");
+        return other.then_some((a, a + 1));
+    }
+    // "On the night the catering truck loaded...": the subject follows the opening phrase.
+    let opening_phrase = matches!(
+        text.word(a),
+        "on" | "in" | "at" | "during" | "after" | "before" | "for" | "with" | "from" | "by"
+    );
+    let reach = if opening_phrase {
+        2 * MAX_SUBJECT
+    } else {
+        MAX_SUBJECT
+    };
+    let v = (a + 1..(a + reach + 1).min(last)).find(|&k| starts_predicate(text, k))?;
+    if opening_phrase {
+        a = (a + 1..v).rev().find(|&k| {
+            matches!(
+                text.word(k),
+                "the" | "a" | "an" | "our" | "my" | "his" | "her" | "their" | "this" | "that"
+            )
+        })?;
+    }
+    let subject = a..v;
+    let mut party = false;
+    for k in subject.clone() {
+        let w = text.word(k);
+        // "IT took three days": the department, not the pronoun.
+        if w == "it" && text.src.get(text.tokens[k].start..text.tokens[k].end) == Some("IT") {
+            party = true;
+            continue;
+        }
+        if text.tokens[k].quoted
+            || text.tokens[k].number
+            || is_number_word(w)
+            || matches!(
+                w,
+                "i" | "we"
+                    | "me"
+                    | "us"
+                    | "it"
+                    | "there"
+                    | "if"
+                    | "unless"
+                    | "when"
+                    | "until"
+                    | "whether"
+                    | "no"
+                    | "none"
+                    | "nobody"
+                    | "everyone"
+                    | "you"
+            )
+        {
+            return None;
+        }
+        // The speaker's own group ("our team", "my crew") shares the failure.
+        let own_group = matches!(
+            w,
+            "team" | "crew" | "staff" | "group" | "unit" | "shift" | "squad" | "department"
+        ) && (a..k).any(|j| matches!(text.word(j), "my" | "our"));
+        if own_group {
+            return None;
+        }
+        party |= party_at(text, k)
+            || is_name(text, k)
+            || is_handed_over(w)
+            || (w.ends_with("'s") && w != "it's" && w != "that's");
+    }
+    party.then_some((a, v))
+}
+
+/// "Dave never sent the specs": a capitalised word that is no common word.
+fn is_name(text: &Text, k: usize) -> bool {
+    let w = text.word(k);
+    text.tokens[k].capitalized
+        && w != "i"
+        && w.len() >= 3
+        && text.class(k) == 0
+        && !matches!(
+            w,
+            "everything"
+                | "something"
+                | "nothing"
+                | "everyone"
+                | "this"
+                | "these"
+                | "those"
+                | "one"
+                | "all"
+                | "both"
+                | "each"
+                | "then"
+                | "later"
+                | "that"
+                | "the"
+                | "some"
+                | "most"
+                | "every"
+                | "another"
+                | "other"
+                | "any"
+                | "after"
+                | "once"
+                | "since"
+                | "yesterday"
+                | "today"
+                | "now"
+                | "luckily"
+                | "unfortunately"
+                | "sadly"
+                | "meanwhile"
+                | "our"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "what"
+                | "when"
+                | "where"
+                | "why"
+                | "how"
+                | "there"
+                | "here"
+                | "during"
+                | "before"
+                | "last"
+                | "next"
+                | "first"
+                | "second"
+                | "many"
+                | "few"
+                | "several"
+                | "nobody"
+                | "none"
+                | "not"
+                | "only"
+                | "even"
+                | "still"
+                | "also"
+                | "just"
+        )
+}
+
+/// Where in `[v, last)` the predicate says the party failed, if it does.
+fn failure_at(text: &Text, v: usize, last: usize) -> Option<usize> {
+    let at = |k: usize| if k < last { text.word(k) } else { "" };
+    let has = |words: &[&str]| (v..last).any(|k| words.contains(&text.word(k)));
+    for k in v..last {
+        let w = negation_form(text.word(k));
+        let found = match w {
+            // A duty negated: "never sent", "didn't really check", "was not ready".
+            "didn't" | "never" | "hadn't" | "wasn't" | "weren't" | "couldn't" | "wouldn't"
+            | "not" | "failed" | "refused" | "forgot" | "neglected" => {
+                let mut j = k + 1;
+                while j < last
+                    && matches!(
+                        at(j),
+                        "to" | "really"
+                            | "even"
+                            | "ever"
+                            | "actually"
+                            | "properly"
+                            | "fully"
+                            | "bother"
+                            | "once"
+                            | "just"
+                    )
+                {
+                    j += 1;
+                }
+                // "they not send the file" (learner English) negates as well.
+                let negation = w != "not"
+                    || k == v
+                    || matches!(
+                        at(k.wrapping_sub(1)),
+                        "did" | "was" | "were" | "had" | "just"
+                    );
+                // "failed to chart the dose": whatever the duty was, it was theirs.
+                let gave_up =
+                    matches!(w, "failed" | "refused" | "forgot" | "neglected") && at(k + 1) == "to";
+                // "the system failed overnight": a tool breaking down.
+                let broke_down = w == "failed" && is_tool_subject(text, v);
+                // "features that did not exist": what was promised never came.
+                let owed = (j < last && duty_at(text, j))
+                    || matches!(at(j), "compliant" | "clear" | "careful" | "exist" | "work");
+                broke_down || (negation && j < last && (owed || gave_up))
+            }
+            // "had no idea how to use a scanner", "gave us no warning".
+            "no" => matches!(
+                at(k + 1),
+                "idea" | "clue" | "training" | "warning" | "notice"
+            ),
+            // "loaded the wrong meal count": the party handed over the wrong thing
+            // ("received the wrong item" is what happened to them).
+            // A tool gets it wrong whatever it did: "showed the wrong availability",
+            // "the formula was wrong".
+            "wrong" => {
+                (v..k).any(|j| hands_over(text.word(j)))
+                    || (is_tool_subject(text, v)
+                        && (v..k).any(|j| past_at(text, j) || text.word(j) == "was"))
+            }
+            // "the POS system charged everyone twice", "the app logged everyone out",
+            // "Excel auto-formatted the IDs".
+            "twice" => {
+                is_tool_subject(text, v)
+                    && (v..k).any(|j| {
+                        matches!(
+                            text.word(j),
+                            "charged"
+                                | "sent"
+                                | "billed"
+                                | "booked"
+                                | "posted"
+                                | "counted"
+                                | "paid"
+                                | "imported"
+                                | "ran"
+                                | "emailed"
+                                | "processed"
+                        )
+                    })
+            }
+            "logged" => is_tool_subject(text, v) && at(k + 2) == "out",
+            _ if w.starts_with("auto") && w.len() > 6 && past_at(text, k) => {
+                is_tool_subject(text, v)
+            }
+            // "changed a table without telling anyone".
+            // "without telling anyone", "launched without QA", "went ahead without me".
+            "without" => {
+                at(k + 1).ends_with("ing")
+                    || matches!(
+                        at(k + 1),
+                        "qa" | "approval"
+                            | "notice"
+                            | "warning"
+                            | "review"
+                            | "permission"
+                            | "consent"
+                            | "sign-off"
+                            | "signoff"
+                            | "me"
+                            | "us"
+                    )
+            }
+            // "only sent an email": a duty done halfway.
+            "only" => {
+                let counted =
+                    text.tokens.get(k + 1).is_some_and(|t| t.number) || is_number_word(at(k + 1));
+                (k + 1 < last && duty_at(text, k + 1) && past_at(text, k + 1))
+                    || (counted && (v..k).any(|j| hands_over(text.word(j))))
+            }
+            // "kept sending me garbage leads".
+            "kept" => at(k + 1).len() > 4 && at(k + 1).ends_with("ing"),
+            // "changed the commission plan halfway through", "was changing the colors every week".
+            // "pulled the funding at the last minute".
+            "changed" | "changing" | "switched" | "cancelled" | "canceled" | "pulled"
+            | "withdrew" | "scrapped" | "reversed" => {
+                has(&[
+                    "halfway", "midway", "every", "again", "constantly", "overnight",
+                    "last-minute", "twice", "without",
+                ]) || (v..last).any(|j| text.word(j) == "last" && text.word(j + 1) == "minute")
+                    // "the night before", closing the clause.
+                    || text.word(last - 1) == "before"
+            }
+            // "gave my two best accounts to a new hire": what was the speaker's, taken away.
+            "gave" | "moved" | "reassigned" => matches!(at(k + 1), "my" | "our"),
+            // "a smaller bus than we booked": not what was ordered.
+            "than" => {
+                matches!(at(k + 1), "we" | "i")
+                    && matches!(
+                        at(k + 2),
+                        "booked" | "ordered" | "asked" | "agreed" | "requested" | "paid"
+                    )
+            }
+            // "sent the files late".
+            "late" => (v..k).any(|j| {
+                hands_over(text.word(j)) || matches!(text.word(j), "arrived" | "came" | "showed")
+            }),
+            // "shipped half the order", "gave us only two days".
+            "half" | "part" => (v..k).any(|j| hands_over(text.word(j))),
+            // "the courier lost the package"; "lost patience" is what it cost them.
+            "lost" => {
+                matches!(at(k + 1), "the" | "our" | "my" | "his" | "her" | "their")
+                    && !matches!(
+                        at(k + 2),
+                        "trust" | "patience" | "money" | "interest" | "confidence"
+                    )
+            }
+            // "the developers broke the build".
+            "broke" => matches!(at(k + 1), "the" | "our" | "my" | "a"),
+            // "left the door unlocked", "left the books in a mess".
+            "left" => (k + 1..(k + 7).min(last)).any(|j| {
+                matches!(
+                    text.word(j),
+                    "unlocked"
+                        | "open"
+                        | "unlabeled"
+                        | "unlabelled"
+                        | "unsigned"
+                        | "unfinished"
+                        | "undone"
+                        | "blank"
+                        | "empty"
+                        | "mess"
+                        | "behind"
+                        | "half-done"
+                )
+            }),
+            "disappeared" | "vanished" | "quit" | "ghosted" | "bailed" | "noncompliant"
+            | "non-compliant" => true,
+            // "IT took three days to restore the server".
+            "took" => {
+                // "IT took three days to restore the server"; "the dashboards took 40
+                // seconds to load" is a measurement.
+                let slow = (text.tokens.get(k + 1).is_some_and(|t| t.number)
+                    || is_number_word(at(k + 1)))
+                    && (k + 2..(k + 5).min(last)).any(|j| {
+                        text.word(j) == "to"
+                            && !matches!(
+                                text.word(j + 1),
+                                "load"
+                                    | "run"
+                                    | "open"
+                                    | "render"
+                                    | "finish"
+                                    | "complete"
+                                    | "process"
+                                    | "start"
+                                    | "boot"
+                                    | "sync"
+                                    | "compile"
+                            )
+                    })
+                    && is_party_head(text, v);
+                matches!(at(k + 1), "my" | "our") || slow || matches!(at(k + 1), "forever" | "ages")
+            }
+            // "management decided to launch anyway": the speaker overruled.
+            "anyway" | "regardless" => (v..k).any(|j| past_at(text, j)),
+            // "the data from the other department was full of errors".
+            "full" | "riddled" => {
+                matches!(at(k + 1), "of" | "with")
+                    && matches!(
+                        at(k + 2),
+                        "errors" | "mistakes" | "bugs" | "typos" | "holes"
+                    )
+            }
+            // "double booked everybody" (dictated).
+            "double" => k + 1 < last && past_at(text, k + 1),
+            // "my manager wanted it by Friday, so we skipped testing": pressure as the cause.
+            // "the client demanded it by Friday, so we shipped": pressure as the cause.
+            "demanded" | "insisted" => (k + 1..(k + 12).min(text.tokens.len()))
+                .any(|j| text.word(j) == "so" && matches!(text.word(j + 1), "we" | "i")),
+            // "my lead made us skip the tests", "they pushed us to launch": coercion.
+            "made" | "forced" | "pushed" | "pressured" | "rushed" => {
+                matches!(at(k + 1), "us" | "me")
+                    && !matches!(
+                        at(k + 2),
+                        "the"
+                            | "a"
+                            | "an"
+                            | "feel"
+                            | "look"
+                            | "laugh"
+                            | "proud"
+                            | "welcome"
+                            | "lead"
+                            | "part"
+                            | "responsible"
+                            | "aware"
+                            | ""
+                    )
+            }
+            // "misfiled", "double-booked", "overcharged": a fault in one word.
+            // "they were overtaxed" says what was done to them.
+            _ if is_fault_verb(w) => !matches!(
+                at(k.wrapping_sub(1)),
+                "was" | "were" | "been" | "be" | "got" | "is" | "are"
+            ),
+            // "the scheduling tool crashed and lost the rota": a tool as the agent.
+            "crashed" | "froze" | "glitched" | "corrupted" | "deleted" | "overwrote"
+            | "malfunctioned" => true,
+            // "the intern made an error"; "the client found an error" is the discovery.
+            "mistake" | "mistakes" | "error" | "errors" | "bug" | "bugs" | "typo" => {
+                (v..k).any(|j| matches!(text.word(j), "made" | "introduced" | "left" | "caused"))
+            }
+            // "he was supposed to check it".
+            "supposed" => at(k + 1) == "to" && matches!(at(k.wrapping_sub(1)), "was" | "were"),
+            // "the instructions were unclear", "the deadline was unrealistic".
+            "unclear" | "vague" | "confusing" | "incomplete" | "outdated" | "misleading"
+            | "unrealistic" | "impossible" | "inadequate" | "insufficient" | "broken"
+            | "flawed" | "toxic" | "chaotic" | "nonexistent" => {
+                (v..k).any(|j| matches!(text.word(j), "was" | "were"))
+            }
+            "messed" | "screwed" | "botched" | "ignored" | "misread" | "mislabeled" => true,
+            // A tool as the agent: "the update wiped the settings", "the system went down".
+            "wiped" | "erased" | "reset" | "rounded" | "duplicated" | "double-charged" | "died"
+            | "dropped" => is_tool_subject(text, v),
+            "went" => at(k + 1) == "down" && is_tool_subject(text, v),
+            "stopped" => at(k + 1) == "working",
+            // "she lied about her allergies".
+            "lied" => true,
+            _ => false,
+        };
+        if found && !text.tokens[k].quoted {
+            return Some(k);
+        }
+    }
+    None
+}
+
+/// Verbs of handing work over, which can be done wrong, late or halfway ("sent
+/// the files late", "shipped half the order", "loaded the wrong meal count").
+fn hands_over(w: &str) -> bool {
+    matches!(
+        w,
+        "sent"
+            | "gave"
+            | "shipped"
+            | "delivered"
+            | "paid"
+            | "filled"
+            | "packed"
+            | "loaded"
+            | "did"
+            | "finished"
+            | "completed"
+            | "printed"
+            | "faxed"
+            | "made"
+            | "booked"
+            | "ordered"
+            | "entered"
+            | "labeled"
+            | "labelled"
+            | "picked"
+            | "installed"
+            | "used"
+            | "wrote"
+            | "quoted"
+            | "told"
+            | "put"
+            | "mixed"
+            | "approved"
+            | "assigned"
+            | "scheduled"
+            | "set"
+            | "chose"
+            | "filed"
+            | "prepared"
+            | "cooked"
+            | "served"
+            | "returned"
+            | "submitted"
+            | "posted"
+            | "uploaded"
+            | "emailed"
+            | "translated"
+    )
+}
+
+/// "misfiled", "double-booked", "overcharged", "mislabeled": the fault in one word.
+fn is_fault_verb(w: &str) -> bool {
+    let prefixed = ["mis", "double-", "over", "under"]
+        .iter()
+        .any(|p| w.strip_prefix(p).is_some_and(|rest| rest.len() >= 4));
+    prefixed
+        && is_past_action(w)
+        && !matches!(
+            w,
+            "missed"
+                | "oversaw"
+                | "overcame"
+                | "underwent"
+                | "understood"
+                | "undertook"
+                | "overheard"
+                | "underlined"
+                | "overhauled"
+                | "underscored"
+        )
+}
+
+/// Is the last word of the subject ending before `v` a party ("IT", "the vendor")?
+fn is_party_head(text: &Text, v: usize) -> bool {
+    let head = v.wrapping_sub(1);
+    party_at(text, head) || is_name(text, head) || text.word(head) == "it"
+}
+
+/// Is the subject ending before `v` a tool or system rather than a person?
+fn is_tool_subject(text: &Text, v: usize) -> bool {
+    matches!(
+        text.word(v.wrapping_sub(1)),
+        "autocorrect"
+            | "formula"
+            | "pos"
+            | "ehr"
+            | "emr"
+            | "crm"
+            | "autofill"
+            | "software"
+            | "system"
+            | "tool"
+            | "app"
+            | "platform"
+            | "server"
+            | "database"
+            | "spreadsheet"
+            | "scanner"
+            | "website"
+            | "network"
+            | "equipment"
+            | "update"
+            | "script"
+            | "printer"
+            | "machine"
+            | "computer"
+            | "excel"
+            | "laptop"
+            | "pump"
+    )
+}
+
+/// What reached the speaker from someone else: it can arrive late, be unclear or
+/// break ("the instructions were unclear", "the shipment arrived late").
+fn is_handed_over(w: &str) -> bool {
+    matches!(
+        w,
+        "instructions"
+            | "brief"
+            | "specs"
+            | "spec"
+            | "requirements"
+            | "documentation"
+            | "handoff"
+            | "guidelines"
+            | "deadline"
+            | "timeline"
+            | "shipment"
+            | "delivery"
+            | "parts"
+            | "server"
+            | "database"
+            | "spreadsheet"
+            | "scanner"
+            | "website"
+            | "network"
+            | "equipment"
+            | "process"
+            | "workflow"
+            | "setup"
+            | "tools"
+            | "culture"
+            | "training"
+            | "onboarding"
+    )
+}
+
+/// Outside events offered as a cause.
+fn is_circumstance(w: &str) -> bool {
+    matches!(
+        w,
+        "weather"
+            | "storm"
+            | "snow"
+            | "rain"
+            | "traffic"
+            | "flu"
+            | "strike"
+            | "shortage"
+            | "shortages"
+            | "delays"
+            | "cuts"
+            | "politics"
+            | "economy"
+            | "market"
+            | "holidays"
+            | "pandemic"
+    )
+}
+
+/// An excuse with no party needed: "due to the weather", "because of the storm",
+/// "the real problem was the catering company", "the late list was the real reason".
+fn excuse(text: &Text, first: usize, last: usize) -> Option<(usize, usize)> {
+    let own = |from: usize, to: usize| {
+        (from..to.min(last)).any(|k| {
+            matches!(
+                text.word(k),
+                "i" | "me" | "my" | "we" | "our" | "us" | "myself" | "mine"
+            )
+        })
+    };
+    for k in first..last {
+        if text.tokens[k].quoted {
+            continue;
+        }
+        let w = text.word(k);
+        let next = text.word(k + 1);
+        let cause = (w == "due" && next == "to") || (w == "because" && next == "of");
+        if cause && k + 2 < last {
+            // The cause named is someone else or an outside circumstance, not the
+            // speaker's own work ("due to the rework I ordered").
+            let object = (k + 2)..(k + 6).min(last);
+            let outside = object.clone().any(|j| {
+                let o = text.word(j);
+                matches!(o, "them" | "him" | "her")
+                    || party_at(text, j)
+                    || (o.ends_with("'s") && o != "it's" && o != "that's")
+                    || is_circumstance(o)
+            });
+            if outside && !own(k + 2, k + 7) {
+                return Some((k, (k + 6).min(last)));
+            }
+        }
+        // "it was mostly the vendor", "the problem was really their QA".
+        let mostly = w == "was"
+            && matches!(next, "mostly" | "largely" | "mainly" | "really" | "partly")
+            && matches!(text.word(k + 2), "the" | "their" | "his" | "her")
+            && (k + 3..(k + 6).min(last)).any(|j| party_at(text, j));
+        if mostly && !own(first, last) {
+            return Some((first, last));
+        }
+        // "I was never told about the change", "we weren't trained on the new system":
+        // someone else's omission, told in the passive.
+        let left_out = matches!(text.word(k.wrapping_sub(1)), "i" | "we")
+            && k > first
+            && (matches!(w, "wasn't" | "weren't")
+                || (matches!(w, "was" | "were") && matches!(next, "never" | "not")))
+            && {
+                let p = if matches!(w, "wasn't" | "weren't") {
+                    k + 1
+                } else {
+                    k + 2
+                };
+                let p = if text.word(p) == "ever" || text.word(p) == "properly" {
+                    p + 1
+                } else {
+                    p
+                };
+                matches!(
+                    text.word(p),
+                    "told"
+                        | "trained"
+                        | "given"
+                        | "informed"
+                        | "warned"
+                        | "shown"
+                        | "notified"
+                        | "consulted"
+                        | "asked"
+                        | "taught"
+                )
+            };
+        if left_out {
+            return Some((k - 1, (k + 4).min(last)));
+        }
+        // "there wasn't enough time", "we were short-staffed": conditions as the cause.
+        let short = (w == "enough"
+            && matches!(
+                text.word(k.wrapping_sub(1)),
+                "not" | "wasn't" | "weren't" | "enough"
+            ))
+            || matches!(w, "short-staffed" | "understaffed" | "underfunded")
+            || (w == "too" && matches!(next, "tight" | "short") && k > first);
+        if short && !matches!(text.word(first), "i" | "i'm") {
+            return Some((first, last.min(k + 4)));
+        }
+        // "we were set up to fail", "I was just following the instructions",
+        // "I had no choice but to ship": the speaker as someone else's instrument.
+        let instrument = (w == "set" && text.matches_at(k + 1, last, &["up", "to", "fail"]))
+            || (w == "following"
+                && matches!(text.word(k.wrapping_sub(1)), "just" | "only" | "simply")
+                && matches!(
+                    next,
+                    "orders" | "instructions" | "the" | "what" | "procedure"
+                ))
+            || (w == "no"
+                && matches!(next, "choice" | "option")
+                && matches!(text.word(k.wrapping_sub(1)), "had" | "have"));
+        if instrument {
+            return Some((first.max(k.saturating_sub(3)), (k + 4).min(last)));
+        }
+        let real = w == "real"
+            && matches!(next, "problem" | "reason" | "issue" | "cause" | "culprit")
+            && text.word(k.wrapping_sub(1)) == "the";
+        if real && !own(first, last) {
+            return Some((first, last));
+        }
+    }
+    None
+}
+
+/// The span runs to the end of the clause, or a few words past the fault in a long one.
+fn clause_end(fault: usize, last: usize) -> usize {
+    if last - fault <= 8 {
+        last
+    } else {
+        fault + 4
+    }
+}
+
+/// Who a blame span starting at `first` names as its subject, when it names a
+/// party ("our manager forced us" -> "our manager").
+pub(crate) fn agent_of(text: &Text, first: usize, last: usize) -> Option<(usize, usize)> {
+    party_subject(text, first, last).filter(|&(a, _)| text.word(a) != "who")
+}
+
+/// A "because"/"since" clause whose party subject holds the duty now: "because the
+/// district handles the bus contracts", "since IT owns the servers".
+fn duty_elsewhere(text: &Text, first: usize, last: usize) -> Option<usize> {
+    if !matches!(text.word(first), "because" | "since") {
+        return None;
+    }
+    let a = first + 1;
+    let v = (a + 1..(a + MAX_SUBJECT + 1).min(last)).find(|&k| {
+        matches!(
+            text.word(k),
+            "handles"
+                | "owns"
+                | "manages"
+                | "decides"
+                | "runs"
+                | "controls"
+                | "approves"
+                | "schedules"
+                | "books"
+                | "signs"
+                | "sets"
+        ) || text.matches_at(k, last, &["is", "responsible"])
+            || text.matches_at(k, last, &["are", "responsible"])
+    })?;
+    let party = (a..v).any(|k| party_at(text, k) || is_name(text, k))
+        && !(a..v).any(|k| matches!(text.word(k), "i" | "we" | "my" | "our"));
+    party.then_some(first)
+}
+
+/// "Nobody (on the team) listened", "no one had trained them".
+fn nobody_failed(text: &Text, first: usize, last: usize) -> Option<usize> {
+    let k = (first..last.min(first + 3)).find(|&k| {
+        text.word(k) == "nobody" || (text.word(k) == "no" && text.word(k + 1) == "one")
+    })?;
+    let failed = (k + 1..last.min(k + 6)).any(|j| {
+        let w = text.word(j);
+        duty_at(text, j) && past_at(text, j)
+            || matches!(w, "listened" | "cared" | "bothered" | "noticed")
+    });
+    (failed && !text.tokens[k].quoted).then_some(k)
+}
+
+/// The speaker takes the fault in the sentence ("..., and I didn't catch it"), so a
+/// third party's part in it is the story, not an excuse.
+fn speaker_takes_fault(text: &Text, s: &Sentence) -> bool {
+    (s.first..s.last).any(|i| {
+        let w = text.word(i);
+        if matches!(w, "i" | "we") && !text.tokens[i].quoted {
+            let mut j = i + 1;
+            while j < s.last && super::lexicon::is_subject_adverb(text.word(j)) {
+                j += 1;
+            }
+            return matches!(
+                text.word(j),
+                "didn't"
+                    | "never"
+                    | "hadn't"
+                    | "should"
+                    | "should've"
+                    | "forgot"
+                    | "missed"
+                    | "skipped"
+                    | "failed"
+                    | "assumed"
+                    | "overlooked"
+                    | "wasn't"
+            ) || (text.word(j) == "did" && text.word(j + 1) == "not");
+        }
+        // "..., because I had ordered from last year's numbers": the speaker is the cause.
+        let caused = matches!(w, "because" | "since")
+            && matches!(text.word(i + 1), "i" | "i'd" | "we")
+            && !text.tokens[i].quoted;
+        caused || w == "my" && matches!(text.word(i + 1), "mistake" | "fault" | "error" | "call")
+    })
+}
+
+/// Reports each clause of `s` that puts the failure on someone or something else.
+/// A party's blame carries the party's token range for the suggestion.
+pub(crate) fn clause_blame(text: &Text, s: &Sentence, hits: &mut Vec<Hit>) {
+    let owned = speaker_takes_fault(text, s);
+    for (first, last) in clauses(text, s) {
+        // "... because the district handles the bus contracts": the duty handed to
+        // someone else as the reason.
+        if let Some(a) = duty_elsewhere(text, first, last).filter(|_| !owned) {
+            hits.push(Hit {
+                kind: FindingKind::BlameShifting,
+                first: a,
+                last,
+                agent: None,
+            });
+            continue;
+        }
+        // "nobody on the team listened to me": the omission of everyone else.
+        if let Some(k) = nobody_failed(text, first, last) {
+            hits.push(Hit {
+                kind: FindingKind::BlameShifting,
+                first: k,
+                last: clause_end(k, last),
+                agent: None,
+            });
+            continue;
+        }
+        if let Some((a, v)) = party_subject(text, first, last).filter(|_| !owned) {
+            if let Some(k) = failure_at(text, v, last) {
+                hits.push(Hit {
+                    kind: FindingKind::BlameShifting,
+                    first: a,
+                    last: clause_end(k, last),
+                    agent: if text.word(a) == "who" {
+                        // "temps who had no idea": the noun before "who".
+                        Some((a - 1, a))
+                    } else {
+                        Some((a, v))
+                    },
+                });
+                continue;
+            }
+        }
+        if let Some((from, to)) = excuse(text, first, last).filter(|_| !owned) {
+            hits.push(Hit {
+                kind: FindingKind::BlameShifting,
+                first: from,
+                last: to,
+                agent: None,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blamed(src: &str) -> Vec<String> {
+        let text = Text::new(src);
+        let mut hits = Vec::new();
+        for s in &text.sentences {
+            clause_blame(&text, s, &mut hits);
+        }
+        hits.iter()
+            .map(|h| {
+                let start = text.tokens[h.first].start;
+                let end = text.tokens[h.last - 1].end;
+                src[start..end].to_owned()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_third_party_failing_is_blame_in_each_clause() {
+        // (sentence, start of the blame span)
+        let cases = [
+            (
+                "The principal was upset because the district handles the bus contracts.",
+                "because the district handles",
+            ),
+            (
+                "They promised features that did not exist.",
+                "They promised features",
+            ),
+            (
+                "My lead made us skip the load tests.",
+                "My lead made us skip",
+            ),
+            (
+                "The app just logged everyone out.",
+                "The app just logged everyone out",
+            ),
+            (
+                "The booking software showed the wrong availability.",
+                "The booking software showed",
+            ),
+            (
+                "Excel auto-formatted the IDs.",
+                "Excel auto-formatted the IDs",
+            ),
+            (
+                "The POS system charged everyone twice.",
+                "The POS system charged everyone twice",
+            ),
+            (
+                "The spreadsheet formula was wrong.",
+                "The spreadsheet formula was wrong",
+            ),
+            ("The patient lied about her history.", "The patient lied"),
+            (
+                "We were set up to fail from day one.",
+                "We were set up to fail",
+            ),
+            (
+                "I was just following the instructions.",
+                "I was just following",
+            ),
+            ("I had no choice but to ship.", "I had no choice"),
+            ("The process was broken.", "The process was broken"),
+            (
+                "the other nurse didnt tell me about the allergy",
+                "the other nurse didnt tell",
+            ),
+            (
+                "the delivery guys came two hours late",
+                "the delivery guys came",
+            ),
+            (
+                "nobody on the team listened to me",
+                "nobody on the team listened",
+            ),
+            (
+                "the board pulled the funding at the last minute",
+                "the board pulled the funding",
+            ),
+            (
+                "The client demanded it by Friday, so we shipped it.",
+                "The client demanded it",
+            ),
+            (
+                "The vendor never sent the specs.",
+                "The vendor never sent the specs",
+            ),
+            (
+                "The agency sent temps who had no idea how to use a scanner.",
+                "who had no idea",
+            ),
+            (
+                "The market just was not ready for it.",
+                "The market just was not ready",
+            ),
+            (
+                "I rebuilt the deck, but the data team changed a table without telling anyone.",
+                "the data team changed",
+            ),
+            (
+                "On the night the catering truck loaded the wrong meal count.",
+                "the catering truck loaded",
+            ),
+            (
+                "The team leader only sent an email.",
+                "The team leader only sent",
+            ),
+            (
+                "They changed the commission plan halfway through.",
+                "They changed the commission plan",
+            ),
+            (
+                "We lost the window due to the weather.",
+                "due to the weather",
+            ),
+            (
+                "I handed out vouchers, but the real problem was the catering company.",
+                "but the real problem",
+            ),
+            (
+                "The night nurse failed to chart the dose.",
+                "The night nurse failed to chart",
+            ),
+            (
+                "The scheduling tool crashed overnight.",
+                "The scheduling tool crashed",
+            ),
+            (
+                "The intern made an error in the totals.",
+                "The intern made an error",
+            ),
+            ("He was supposed to check it.", "He was supposed to check"),
+            (
+                "The instructions were unclear.",
+                "The instructions were unclear",
+            ),
+            ("The shipment arrived late.", "The shipment arrived late"),
+            ("Dave never sent the specs.", "Dave never sent"),
+            (
+                "The patient never mentioned the blood thinner.",
+                "The patient never mentioned",
+            ),
+            ("They not send the file on time.", "They not send the file"),
+            ("The update wiped the settings.", "The update wiped"),
+            (
+                "Honestly it was mostly the vendor.",
+                "Honestly it was mostly the vendor",
+            ),
+            ("We were never told about the change.", "We were never told"),
+            (
+                "There wasn't enough time to test.",
+                "There wasn't enough time",
+            ),
+            ("The launch slipped because of them.", "because of them"),
+            (
+                "Our supplier shipped half the order.",
+                "Our supplier shipped half",
+            ),
+            (
+                "The courier lost the package.",
+                "The courier lost the package",
+            ),
+            (
+                "The engineers rushed the release without QA.",
+                "The engineers rushed the release",
+            ),
+            (
+                "IT took three days to restore the server.",
+                "IT took three days",
+            ),
+            (
+                "Management decided to launch anyway.",
+                "Management decided to launch anyway",
+            ),
+            (
+                "The system double-booked the rooms.",
+                "The system double-booked",
+            ),
+            (
+                "The patient was not compliant with the diet.",
+                "The patient was not compliant",
+            ),
+            ("They gave us only two days.", "They gave us only two days"),
+            (
+                "The chef changed the menu the night before.",
+                "The chef changed the menu",
+            ),
+        ];
+        for (src, want) in cases {
+            assert!(
+                blamed(src).iter().any(|b| b.starts_with(want)),
+                "{src:?}: {:?}",
+                blamed(src)
+            );
+        }
+    }
+
+    #[test]
+    fn the_speaker_a_consequence_or_reported_words_are_not_blame() {
+        for src in [
+            "I never sent the specs.",
+            "Our team did not test the release.",
+            "The client wasn't happy and did not renew.",
+            "The client told me what went wrong.",
+            "The customer received the wrong item.",
+            "The client found an error in the totals.",
+            "The instructions I wrote were unclear.",
+            "The vendor only charged us half.",
+            "Three vendors never replied.",
+            "If the vendor had not sent it, we would have missed the date.",
+            "She said the pharmacy never sent the right strength.",
+            "The delay was due to my formula.",
+            "It was due to that.",
+            "We lost two days due to the rework.",
+            "The real problem was my plan.",
+            "Now the vendor cannot ship until the check passes.",
+            "The vendor sent the wrong file, and I didn't catch it.",
+            "There was not enough stock, because I had ordered from last year's numbers.",
+            "The patient was fine and went home the next day.",
+            "Sarah, our charge nurse, helped me restock.",
+            "Everything was late that week.",
+            "My manager wanted a summary, so I wrote it.",
+            "The printer cut off the last digit of the zip code.",
+            "Nobody was hurt.",
+            "I called because our team handles the contracts.",
+            "My manager made me the lead for the rollout.",
+            "The team made us feel welcome.",
+            "The printer jammed twice during the run.",
+            "We set up a pilot to test it.",
+            "I followed the instructions and it worked.",
+            "The finance dashboards took 40 seconds to load.",
+            "They were overtaxed for two pay cycles.",
+            "She recovered without harm.",
+            "The client moved part of their volume to another warehouse.",
+            "The judge asked why the report was late.",
+            "The client lost patience with us.",
+            "It took three days to restore the server.",
+        ] {
+            assert!(blamed(src).is_empty(), "{src:?}: {:?}", blamed(src));
+        }
+    }
+
+    #[test]
+    fn clauses_cut_at_commas_and_joiners() {
+        let text =
+            Text::new("The bus was late, and the parents who promised never came because of rain");
+        let s = text.sentences[0];
+        let got: Vec<usize> = clauses(&text, &s).map(|(f, _)| f).collect();
+        let words: Vec<&str> = got.iter().map(|&f| text.word(f)).collect();
+        assert_eq!(words, ["the", "and", "who", "because"]);
+    }
+}
