@@ -505,7 +505,7 @@ const V2_PARTS: &[(&str, Bar)] = &[
         Bar {
             coarse_tier: 0.84,
             blame_recall: 0.54,
-            negative_wording_recall: 0.74,
+            negative_wording_recall: 0.73,
             systemic_fix_recall: 0.92,
             precision: 0.84,
         },
