@@ -680,73 +680,71 @@ fn is_party_head(text: &Text, v: usize) -> bool {
     party_at(text, head) || is_name(text, head) || text.word(head) == "it"
 }
 
+/// Systems and equipment: a tool as a subject, and something handed over that
+/// can break or arrive late.
+fn is_equipment(w: &str) -> bool {
+    matches!(
+        w,
+        "server" | "database" | "spreadsheet" | "scanner" | "website" | "network" | "equipment"
+    )
+}
+
 /// Is the subject ending before `v` a tool or system rather than a person?
 fn is_tool_subject(text: &Text, v: usize) -> bool {
-    matches!(
-        text.word(v.wrapping_sub(1)),
-        "autocorrect"
-            | "formula"
-            | "pos"
-            | "ehr"
-            | "emr"
-            | "crm"
-            | "autofill"
-            | "software"
-            | "system"
-            | "tool"
-            | "app"
-            | "platform"
-            | "server"
-            | "database"
-            | "spreadsheet"
-            | "scanner"
-            | "website"
-            | "network"
-            | "equipment"
-            | "update"
-            | "script"
-            | "printer"
-            | "machine"
-            | "computer"
-            | "excel"
-            | "laptop"
-            | "pump"
-    )
+    let w = text.word(v.wrapping_sub(1));
+    is_equipment(w)
+        || matches!(
+            w,
+            "autocorrect"
+                | "formula"
+                | "pos"
+                | "ehr"
+                | "emr"
+                | "crm"
+                | "autofill"
+                | "software"
+                | "system"
+                | "tool"
+                | "app"
+                | "platform"
+                | "update"
+                | "script"
+                | "printer"
+                | "machine"
+                | "computer"
+                | "excel"
+                | "laptop"
+                | "pump"
+        )
 }
 
 /// What reached the speaker from someone else: it can arrive late, be unclear or
 /// break ("the instructions were unclear", "the shipment arrived late").
 fn is_handed_over(w: &str) -> bool {
-    matches!(
-        w,
-        "instructions"
-            | "brief"
-            | "specs"
-            | "spec"
-            | "requirements"
-            | "documentation"
-            | "handoff"
-            | "guidelines"
-            | "deadline"
-            | "timeline"
-            | "shipment"
-            | "delivery"
-            | "parts"
-            | "server"
-            | "database"
-            | "spreadsheet"
-            | "scanner"
-            | "website"
-            | "network"
-            | "equipment"
-            | "process"
-            | "workflow"
-            | "setup"
-            | "tools"
-            | "culture"
-            | "training"
-            | "onboarding"
-    )
+    is_equipment(w)
+        || matches!(
+            w,
+            "instructions"
+                | "brief"
+                | "specs"
+                | "spec"
+                | "requirements"
+                | "documentation"
+                | "handoff"
+                | "guidelines"
+                | "deadline"
+                | "timeline"
+                | "shipment"
+                | "delivery"
+                | "parts"
+                | "process"
+                | "workflow"
+                | "setup"
+                | "tools"
+                | "culture"
+                | "training"
+                | "onboarding"
+        )
 }
 
 /// Outside events offered as a cause.

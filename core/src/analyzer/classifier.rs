@@ -46,7 +46,7 @@ use super::{AnalyzerError, FindingKind};
 use crate::content::StarPart;
 
 /// Version of [`clause_features`]; the weights file must carry the same one.
-pub const FEATURE_VERSION: u32 = 1;
+pub const FEATURE_VERSION: u32 = 2;
 /// Features hash into `2^BUCKET_BITS` buckets.
 pub const BUCKET_BITS: u32 = 14;
 pub const BUCKETS: usize = 1 << BUCKET_BITS;

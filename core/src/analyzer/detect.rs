@@ -156,7 +156,7 @@ fn push(hits: &mut Vec<Hit>, kind: FindingKind, first: usize, last: usize) {
 fn wording(text: &Text, s: &Sentence, hits: &mut Vec<Hit>) {
     let lim = s.last;
     for i in s.first..lim {
-        if text.tokens[i].quoted || text.class(i) & WORDING_TRIGGER == 0 {
+        if text.tokens[i].quoted || text.class(i) & (WORDING_TRIGGER | EMOTIONAL) == 0 {
             continue;
         }
         let w = text.word(i);

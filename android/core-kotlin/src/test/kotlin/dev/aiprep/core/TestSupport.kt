@@ -12,6 +12,9 @@ import java.util.concurrent.Executors
 import java.util.concurrent.atomic.AtomicLong
 import kotlinx.coroutines.ExecutorCoroutineDispatcher
 import kotlinx.coroutines.asCoroutineDispatcher
+import org.junit.jupiter.api.AfterEach
+import org.junit.jupiter.api.BeforeEach
+import org.junit.jupiter.api.io.TempDir
 
 /** Fixtures shared by the tests: paths, a controllable clock, a test store key. */
 object TestSupport {
@@ -67,3 +70,35 @@ fun coreThread(): ExecutorCoroutineDispatcher =
     Executors.newSingleThreadExecutor { r -> Thread(r, "core-io") }.asCoroutineDispatcher()
 
 fun envFor(core: AppCore, clock: TestClock, io: ExecutorCoroutineDispatcher) = CoreEnv(core, io, clock::read)
+
+/**
+ * A test with one learner on a real database file in a fresh directory, a
+ * hand-moved clock and a one-thread core dispatcher; [open] (re)opens it, as
+ * an app restart does.
+ */
+abstract class LearnerFixture {
+    @TempDir
+    lateinit var dir: Path
+
+    protected val clock = TestClock()
+    protected lateinit var io: ExecutorCoroutineDispatcher
+    protected var core: AppCore? = null
+
+    @BeforeEach
+    fun startCoreThread() {
+        io = coreThread()
+    }
+
+    @AfterEach
+    fun closeCore() {
+        core?.close()
+        io.close()
+    }
+
+    protected fun open(): CoreEnv {
+        core?.close()
+        val opened = TestSupport.openBundled(dir, clock.read())
+        core = opened
+        return envFor(opened, clock, io)
+    }
+}

@@ -1,48 +1,15 @@
 package dev.aiprep.ui
 
-import dev.aiprep.core.AppCore
-import dev.aiprep.core.TestClock
-import dev.aiprep.core.TestSupport
-import dev.aiprep.core.coreThread
-import dev.aiprep.core.envFor
-import java.nio.file.Path
-import kotlinx.coroutines.ExecutorCoroutineDispatcher
+import dev.aiprep.core.LearnerFixture
 import kotlinx.coroutines.runBlocking
-import org.junit.jupiter.api.AfterEach
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertNull
 import org.junit.jupiter.api.Assertions.assertTrue
-import org.junit.jupiter.api.BeforeEach
 import org.junit.jupiter.api.Test
-import org.junit.jupiter.api.io.TempDir
 
 /** The catalog through the real library and a real database file. */
-class CatalogStateTest {
-    @TempDir
-    lateinit var dir: Path
-
-    private val clock = TestClock()
-    private lateinit var io: ExecutorCoroutineDispatcher
-    private var core: AppCore? = null
-
-    @BeforeEach
-    fun setUp() {
-        io = coreThread()
-    }
-
-    @AfterEach
-    fun tearDown() {
-        core?.close()
-        io.close()
-    }
-
-    private fun open(): CoreEnv {
-        core?.close()
-        val opened = TestSupport.openBundled(dir, clock.read())
-        core = opened
-        return envFor(opened, clock, io)
-    }
+class CatalogStateTest : LearnerFixture() {
 
     private fun CatalogState.ready(): Catalog = (state.value as Loadable.Ready).value
 

@@ -1,53 +1,22 @@
 package dev.aiprep.ui
 
-import dev.aiprep.core.AppCore
 import dev.aiprep.core.ItemType
 import dev.aiprep.core.StoryPart
-import dev.aiprep.core.TestClock
+import dev.aiprep.core.LearnerFixture
 import dev.aiprep.core.TestSupport
-import dev.aiprep.core.coreThread
 import dev.aiprep.core.envFor
-import java.nio.file.Path
-import kotlinx.coroutines.ExecutorCoroutineDispatcher
 import kotlinx.coroutines.runBlocking
-import org.junit.jupiter.api.AfterEach
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertNull
 import org.junit.jupiter.api.Assertions.assertTrue
-import org.junit.jupiter.api.BeforeEach
 import org.junit.jupiter.api.Test
-import org.junit.jupiter.api.io.TempDir
 
 /**
  * Full flows through the state holders, against the real library and a real
  * database file: what a learner does on the phone, minus the pixels.
  */
-class FlowTest {
-    @TempDir
-    lateinit var dir: Path
-
-    private val clock = TestClock()
-    private lateinit var io: ExecutorCoroutineDispatcher
-    private var core: AppCore? = null
-
-    @BeforeEach
-    fun setUp() {
-        io = coreThread()
-    }
-
-    @AfterEach
-    fun tearDown() {
-        core?.close()
-        io.close()
-    }
-
-    private fun open(): CoreEnv {
-        core?.close()
-        val opened = TestSupport.openBundled(dir, clock.read())
-        core = opened
-        return envFor(opened, clock, io)
-    }
+class FlowTest : LearnerFixture() {
 
     /** Closes the database and opens it again, as after an app restart. */
     private fun reopen(): CoreEnv = open()
