@@ -28,7 +28,7 @@ REPO = HERE.parent.parent
 def gold_texts():
     texts = []
     for path in sorted((REPO / "tests" / "gold").glob("*.toml")):
-        for answer in tomllib.loads(path.read_text())["answer"]:
+        for answer in tomllib.loads(path.read_text()).get("answer", []):  # parts.toml lists files
             texts.append(answer["text"])
     return texts
 
