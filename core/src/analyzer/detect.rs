@@ -709,6 +709,13 @@ fn is_not_impact(text: &Text, s: &Sentence, first: usize, last: usize) -> bool {
             | "number"
     );
     let ago = after == "ago";
+    // "ten years as a nurse", "a two-year contract", "in my fourth year": how long
+    // the speaker has been somewhere, not what the failure cost ("a year" rates
+    // such as "9,000 calls a year" keep their number, which is not next to it).
+    let span_end = text.word(last - 1);
+    let tenure = matches!(span_end, "year" | "years") || span_end.ends_with("-year");
+    // "the 10th grade", "the 14th": a rank or a date.
+    let ordinal = last == first + 1 && is_ordinal(text.word(first));
     // "a four-year-old", "six years old": an age.
     let age = after == "old" || text.word(last - 1).ends_with("-old");
     let clock = (first + 1..=last).any(|k| {
@@ -723,7 +730,16 @@ fn is_not_impact(text: &Text, s: &Sentence, first: usize, last: usize) -> bool {
             "by" | "at" | "until" | "till" | "before" | "after" | "around"
         )
         && hour_value(text.word(first)).is_some();
-    label || ago || age || clock || bare_hour
+    label || ago || tenure || ordinal || age || clock || bare_hour
+}
+
+/// "1st", "22nd", "3rd", "10th".
+fn is_ordinal(w: &str) -> bool {
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &w[digits.len()..];
+    !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && matches!(suffix, "st" | "nd" | "rd" | "th")
 }
 
 /// 1 to 12, as digits or a word: a clock hour when it follows "by" or "at".

@@ -760,6 +760,22 @@ fn ages_are_not_metrics() {
     assert!(!spans_of("The outage lasted two days.", FindingKind::Metric).is_empty());
 }
 
+#[test]
+fn tenure_and_ordinals_are_not_metrics_but_yearly_rates_are() {
+    for text in [
+        "I had worked on that ward for eight years.",
+        "We signed a two-year contract with the vendor.",
+        "I was teaching the 10th grade that spring.",
+    ] {
+        let spans = spans_of(text, FindingKind::Metric);
+        assert!(spans.is_empty(), "{text:?}: metric spans {spans:?}");
+    }
+    assert_eq!(
+        spans_of("We handle about 9,000 calls a year.", FindingKind::Metric),
+        vec!["9,000".to_string()]
+    );
+}
+
 fn passive_suggestions(text: &str) -> Vec<String> {
     analyze(text)
         .map(|a| {
