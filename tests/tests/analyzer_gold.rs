@@ -494,7 +494,7 @@ const V2_PARTS: &[(&str, Bar)] = &[
             blame_recall: 0.96,
             negative_wording_recall: 0.89,
             systemic_fix_recall: 0.99,
-            precision: 0.87,
+            precision: 0.88,
         },
     ),
     (
@@ -507,7 +507,7 @@ const V2_PARTS: &[(&str, Bar)] = &[
             blame_recall: 0.54,
             negative_wording_recall: 0.73,
             systemic_fix_recall: 0.92,
-            precision: 0.84,
+            precision: 0.85,
         },
     ),
 ];
