@@ -854,6 +854,17 @@ fn passive(text: &Text, s: &Sentence, hits: &mut Vec<Hit>) {
         {
             continue;
         }
+        // A passive in a time or condition clause is background to the main one
+        // ("before the pressure test was done", "whether it was done", "what was
+        // labeled"), not the failure told without its actor.
+        if window.clone().any(|k| {
+            matches!(
+                text.word(k),
+                "since" | "whether" | "what" | "while" | "before" | "until" | "once" | "if"
+            )
+        }) {
+            continue;
+        }
         // "by the foundation" names the actor; "by 14%" measures the change. Either
         // way nothing is hidden.
         if (j + 1..(j + 5).min(lim)).any(|k| text.word(k) == "by") {

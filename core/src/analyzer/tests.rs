@@ -761,6 +761,23 @@ fn ages_are_not_metrics() {
 }
 
 #[test]
+fn a_passive_in_a_time_or_condition_clause_is_background() {
+    for text in [
+        "We closed the wall before the pressure test was done.",
+        "Nobody could tell whether it was done.",
+        "I shut off what was labeled as the kitchen circuit.",
+    ] {
+        let spans = spans_of(text, FindingKind::PassiveVoice);
+        assert!(spans.is_empty(), "{text:?}: passive spans {spans:?}");
+    }
+    assert!(!spans_of(
+        "The rollback path was never tested.",
+        FindingKind::PassiveVoice
+    )
+    .is_empty());
+}
+
+#[test]
 fn tenure_and_ordinals_are_not_metrics_but_yearly_rates_are() {
     for text in [
         "I had worked on that ward for eight years.",
