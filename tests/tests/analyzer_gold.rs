@@ -335,6 +335,15 @@ impl Report {
     }
 
     /// Micro precision and recall over `kinds`.
+    /// Micro precision and recall over every negative-wording kind.
+    fn negative_wording(&self) -> (f64, f64) {
+        let kinds: Vec<FindingKind> = FindingKind::ALL
+            .into_iter()
+            .filter(|k| k.is_negative_wording())
+            .collect();
+        self.micro(&kinds)
+    }
+
     fn micro(&self, kinds: &[FindingKind]) -> (f64, f64) {
         let t = self.total(kinds);
         (t.precision(), t.recall())
@@ -344,16 +353,6 @@ impl Report {
         self.tallies.get(&kind).copied().unwrap_or_default()
     }
 }
-
-const NEGATIVE_WORDING: [FindingKind; 7] = [
-    FindingKind::BlameShifting,
-    FindingKind::PassiveVoice,
-    FindingKind::Hedging,
-    FindingKind::EmotionalLanguage,
-    FindingKind::OverApologizing,
-    FindingKind::FakeFailure,
-    FindingKind::ManualFix,
-];
 
 fn coarse(tier: Tier) -> Tier {
     if tier == Tier::Exemplary {
@@ -443,7 +442,7 @@ fn evaluate(source: &str) -> Report {
         );
     }
     let (all_p, all_r) = result.micro(&FindingKind::ALL);
-    let (neg_p, neg_r) = result.micro(&NEGATIVE_WORDING);
+    let (neg_p, neg_r) = result.negative_wording();
     println!(
         "tier accuracy {:.3} ({tier_hits}/{}), exemplary as strong {:.3}",
         result.tier_accuracy, result.answers, result.coarse_tier_accuracy
@@ -534,7 +533,7 @@ fn shortfalls(report: &Report, bar: &Bar) -> Vec<String> {
         ),
         (
             "negative-wording recall",
-            report.micro(&NEGATIVE_WORDING).1,
+            report.negative_wording().1,
             bar.negative_wording_recall,
         ),
         (

@@ -182,6 +182,12 @@ impl FindingKind {
         )
     }
 
+    /// Wording to change in place (blame, passive, hedging, emotion, apology,
+    /// fake failure, manual fix): neither praise nor about the whole answer.
+    pub fn is_negative_wording(self) -> bool {
+        !self.is_positive() && !self.is_whole_answer()
+    }
+
     /// Findings about the answer as a whole, reported with the empty span `0..0`.
     pub fn is_whole_answer(self) -> bool {
         matches!(

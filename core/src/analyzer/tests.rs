@@ -973,7 +973,7 @@ fn no_span_is_both_praised_and_criticised() {
     .unwrap();
     let praise = [FindingKind::Ownership, FindingKind::SystemicFix];
     for p in a.findings.iter().filter(|f| praise.contains(&f.kind)) {
-        for n in a.findings.iter().filter(|f| NEGATIVE.contains(&f.kind)) {
+        for n in a.findings.iter().filter(|f| f.kind.is_negative_wording()) {
             assert!(
                 n.end <= p.start || p.end <= n.start,
                 "{:?} {:?} overlaps {:?} {:?}",
@@ -994,13 +994,3 @@ fn no_span_is_both_praised_and_criticised() {
             .any(|f| f.kind == FindingKind::MissingTakeaway));
     }
 }
-
-const NEGATIVE: [FindingKind; 7] = [
-    FindingKind::BlameShifting,
-    FindingKind::PassiveVoice,
-    FindingKind::Hedging,
-    FindingKind::EmotionalLanguage,
-    FindingKind::OverApologizing,
-    FindingKind::FakeFailure,
-    FindingKind::ManualFix,
-];
