@@ -12,6 +12,7 @@
 //! problem was the catering company". The speaker's own clauses, counted
 //! subjects, conditionals and quoted or reported words are never blame.
 
+use super::clause::comma_clauses;
 use super::detect::Hit;
 use super::lexicon::{is_number_word, is_past_action, is_past_action_in, DUTY, PARTY};
 use super::text::{Sentence, Text};
@@ -32,52 +33,6 @@ fn past_at(text: &Text, k: usize) -> bool {
 
 /// Longest subject noun phrase looked at ("the data engineering team").
 const MAX_SUBJECT: usize = 6;
-
-/// Words that join clauses; a clause starts at one of them.
-fn is_joiner(w: &str) -> bool {
-    matches!(
-        w,
-        "and"
-            | "but"
-            | "so"
-            | "because"
-            | "which"
-            | "who"
-            | "since"
-            | "while"
-            | "although"
-            | "though"
-            | "whereas"
-            | "then"
-    )
-}
-
-/// Clause boundaries inside a sentence, as token ranges `[first, last)`.
-pub(crate) fn clauses<'t>(
-    text: &'t Text<'_>,
-    s: &Sentence,
-) -> impl Iterator<Item = (usize, usize)> + 't {
-    let (first, last) = (s.first, s.last);
-    let mut start = first;
-    let mut i = first;
-    std::iter::from_fn(move || {
-        if start >= last {
-            return None;
-        }
-        i = i.max(start + 1);
-        while i < last {
-            let cut = text.gap_after(i - 1).contains([',', ';', ':', '(', ')'])
-                || is_joiner(text.word(i));
-            if cut {
-                break;
-            }
-            i += 1;
-        }
-        let clause = (start, i);
-        start = i;
-        Some(clause)
-    })
-}
 
 /// Opening words that are not the subject.
 fn is_opener(w: &str) -> bool {
@@ -976,7 +931,7 @@ fn speaker_takes_fault(text: &Text, s: &Sentence) -> bool {
 /// A party's blame carries the party's token range for the suggestion.
 pub(crate) fn clause_blame(text: &Text, s: &Sentence, hits: &mut Vec<Hit>) {
     let owned = speaker_takes_fault(text, s);
-    for (first, last) in clauses(text, s) {
+    for (first, last) in comma_clauses(text, s) {
         // "... because the district handles the bus contracts": the duty handed to
         // someone else as the reason.
         if let Some(a) = duty_elsewhere(text, first, last).filter(|_| !owned) {
@@ -1268,15 +1223,5 @@ mod tests {
         ] {
             assert!(blamed(src).is_empty(), "{src:?}: {:?}", blamed(src));
         }
-    }
-
-    #[test]
-    fn clauses_cut_at_commas_and_joiners() {
-        let text =
-            Text::new("The bus was late, and the parents who promised never came because of rain");
-        let s = text.sentences[0];
-        let got: Vec<usize> = clauses(&text, &s).map(|(f, _)| f).collect();
-        let words: Vec<&str> = got.iter().map(|&f| text.word(f)).collect();
-        assert_eq!(words, ["the", "and", "who", "because"]);
     }
 }

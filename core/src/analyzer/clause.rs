@@ -30,6 +30,57 @@ pub(crate) fn clauses(text: &Text, s: &Sentence) -> Vec<(usize, usize)> {
     out
 }
 
+/// Words that join clauses; a clause starts at one of them.
+fn is_joiner(w: &str) -> bool {
+    matches!(
+        w,
+        "and"
+            | "but"
+            | "so"
+            | "because"
+            | "which"
+            | "who"
+            | "since"
+            | "while"
+            | "although"
+            | "though"
+            | "whereas"
+            | "then"
+    )
+}
+
+/// Finer cuts for the blame and systemic-fix rules: at every comma, semicolon,
+/// colon or parenthesis and before every joiner, with no minimum length, as
+/// token ranges `[first, last)`. The rules look for a subject at the start of
+/// each piece; the classifier keeps [`clauses`], since its features need whole
+/// clauses (trained on these cuts it lost systemic-fix recall on the report
+/// part, 0.921 to 0.861).
+pub(crate) fn comma_clauses<'t>(
+    text: &'t Text<'_>,
+    s: &Sentence,
+) -> impl Iterator<Item = (usize, usize)> + 't {
+    let (first, last) = (s.first, s.last);
+    let mut start = first;
+    let mut i = first;
+    std::iter::from_fn(move || {
+        if start >= last {
+            return None;
+        }
+        i = i.max(start + 1);
+        while i < last {
+            let cut = text.gap_after(i - 1).contains([',', ';', ':', '(', ')'])
+                || is_joiner(text.word(i));
+            if cut {
+                break;
+            }
+            i += 1;
+        }
+        let clause = (start, i);
+        start = i;
+        Some(clause)
+    })
+}
+
 /// Does a new clause start at token `i` (never the first of its sentence)?
 fn opens_clause(text: &Text, i: usize) -> bool {
     let gap = text.gap_after(i - 1);
@@ -82,6 +133,16 @@ fn is_subject_start(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clauses_cut_at_commas_and_joiners() {
+        let text =
+            Text::new("The bus was late, and the parents who promised never came because of rain");
+        let s = text.sentences[0];
+        let got: Vec<usize> = comma_clauses(&text, &s).map(|(f, _)| f).collect();
+        let words: Vec<&str> = got.iter().map(|&f| text.word(f)).collect();
+        assert_eq!(words, ["the", "and", "who", "because"]);
+    }
 
     fn clause_texts(src: &str) -> Vec<&str> {
         let text = Text::new(src);

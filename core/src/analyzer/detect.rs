@@ -1421,7 +1421,7 @@ fn defensive(text: &Text, verb: usize, lim: usize) -> bool {
 /// ("the map now flags any street name..."). Evidence of use ("we have run 60
 /// specials with a card") and consequences that only mention a review are not fixes.
 fn is_systemic(text: &Text, s: &Sentence) -> bool {
-    if super::blame::clauses(text, s).any(|(first, last)| {
+    if super::clause::comma_clauses(text, s).any(|(first, last)| {
         evidence_of_use(text, first, last).is_none()
             && (builds_artefact(text, first, last) || tool_enforces(text, first, last))
     }) {
