@@ -444,6 +444,53 @@ fn a_truncated_database_is_refused_and_left_untouched() {
     assert_refused_untouched(&path, |e| matches!(e, StorageError::Corrupt { .. }));
 }
 
+#[test]
+fn a_database_killed_during_a_checkpoint_opens_with_everything_committed() {
+    let dir = tempfile::tempdir().unwrap();
+    let live = dir.path().join("live.sqlite3");
+    let killed = dir.path().join("killed.sqlite3");
+    let checkpointed = dir.path().join("checkpointed.sqlite3");
+    let suffixes = ["", "-wal"];
+    {
+        let mut storage = Storage::open(&live).unwrap();
+        storage
+            .conn
+            .pragma_update(None, "wal_autocheckpoint", 0)
+            .unwrap();
+        for n in 0..200 {
+            answer(&mut storage, &format!("q{n}"), ItemKind::Quiz, &stamp(9));
+        }
+        // The committed pages sit in the log; copy the pair as a kill leaves it.
+        for suffix in suffixes {
+            let from = format!("{}{suffix}", live.display());
+            std::fs::copy(&from, format!("{}{suffix}", killed.display())).unwrap();
+            std::fs::copy(&from, format!("{}{suffix}", checkpointed.display())).unwrap();
+        }
+    }
+    let page_size = {
+        let storage = Storage::open(&checkpointed).unwrap();
+        storage
+            .conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+            .unwrap();
+        storage
+            .conn
+            .query_row("PRAGMA page_size", [], |r| r.get::<_, i64>(0))
+            .unwrap()
+    };
+    // The kill came after the checkpoint wrote page 1 and before it grew the file.
+    let page_size = page_size as usize;
+    let first_page = &std::fs::read(&checkpointed).unwrap()[..page_size];
+    let mut short = std::fs::read(&killed).unwrap();
+    assert!(short.len() < std::fs::metadata(&checkpointed).unwrap().len() as usize);
+    short[..page_size].copy_from_slice(first_page);
+    std::fs::write(&killed, short).unwrap();
+
+    let storage = Storage::open(&killed).expect("a half-done checkpoint is not damage");
+    assert!(storage.integrity_problems().unwrap().is_empty());
+    assert_eq!(storage.choice_attempts().unwrap().len(), 200);
+}
+
 /// Makes `path` immutable for the duration of a test (root ignores file
 /// permissions, but not the immutable attribute). `None` where the file
 /// system or the tools do not support it.
