@@ -11,9 +11,12 @@
 //! stochastic gradient descent on the logistic loss with L2, in a fixed shuffled
 //! order (fixed seed), so the same gold files always give the same bytes. Each
 //! label's threshold is the lowest one whose 5-fold cross-validated precision (by
-//! answer) reaches [`TARGET_PRECISION`].
+//! answer) reaches [`TARGET_PRECISION`]; its veto is the score below which
+//! dropping the rules' findings gives the best cross-validated F1 of rules and
+//! model together (no veto when none helps).
 
 use aiprep_core::analyzer::classifier::{clause_samples, ClauseModel, LabelModel, BUCKETS, LABELS};
+use aiprep_core::analyzer::FindingKind;
 use serde::Deserialize;
 use std::path::Path;
 
@@ -29,6 +32,11 @@ const L2: f32 = 1e-3;
 const SEED: u64 = 0x5eed_c1a5_5e5f_0001;
 /// Precision the threshold aims at in cross-validation.
 const TARGET_PRECISION: f64 = 0.92;
+/// The labels whose rule findings the model may veto. Blame only: a false blame
+/// finding sinks an answer to weak, while the fix rules' misses cost more than
+/// their false praise (a fix the model vetoes is a takeaway the learner wrote
+/// and is told is missing).
+const VETOED: [FindingKind; 1] = [FindingKind::BlameShifting];
 
 #[derive(Deserialize)]
 struct Gold {
@@ -49,10 +57,12 @@ struct Label {
     optional: bool,
 }
 
-/// A clause's features and, per label, whether it is a positive (None: left out).
+/// A clause's features and, per label, whether it is a positive (None: left out)
+/// and whether the rules flag it.
 struct Example {
     features: Vec<u32>,
     targets: [Option<bool>; LABELS.len()],
+    flagged: [bool; LABELS.len()],
 }
 
 fn load() -> Vec<Vec<Example>> {
@@ -104,6 +114,7 @@ fn examples_of(answer: &Answer) -> Vec<Example> {
             Example {
                 features: c.features,
                 targets,
+                flagged: c.flagged_by_rules,
             }
         })
         .collect()
@@ -197,6 +208,60 @@ fn pick_threshold(scored: &[(f32, bool)]) -> f32 {
     best
 }
 
+/// Cross-validated scores of one label's clauses: (score, positive, rules flag it).
+type Scored = Vec<(f32, bool, bool)>;
+
+/// Precision, recall and F1 of rules and model together: a clause is a finding
+/// when the rules flag it and it scores at least `veto`, or it scores above
+/// `threshold`.
+fn combined(scored: &Scored, threshold: f32, veto: f32) -> (f64, f64, f64) {
+    let (mut tp, mut fp, mut fn_) = (0u32, 0u32, 0u32);
+    for &(score, positive, flagged) in scored {
+        let found = (flagged && score >= veto) || score > threshold;
+        match (found, positive) {
+            (true, true) => tp += 1,
+            (true, false) => fp += 1,
+            (false, true) => fn_ += 1,
+            (false, false) => {}
+        }
+    }
+    (
+        ratio(tp, tp + fp),
+        ratio(tp, tp + fn_),
+        ratio(2 * tp, 2 * tp + fp + fn_),
+    )
+}
+
+fn ratio(a: u32, b: u32) -> f64 {
+    f64::from(a) / f64::from(b.max(1))
+}
+
+/// For a vetoed label, the threshold and veto with the best combined F1
+/// (thresholds on a grid from the precision-target one down; no veto, minus
+/// infinity, unless one helps). Other labels keep the precision-target threshold.
+fn pick_threshold_and_veto(kind: FindingKind, scored: &Scored, precise: f32) -> (f32, f32) {
+    let mut vetoes: Vec<f32> = scored.iter().filter(|s| s.2).map(|s| s.0).collect();
+    vetoes.sort_by(f32::total_cmp);
+    vetoes.dedup();
+    let vetoes: Vec<f32> = std::iter::once(f32::NEG_INFINITY)
+        .chain(vetoes.windows(2).map(|p| (p[0] + p[1]) / 2.0))
+        .collect();
+    let mut best = (precise, f32::NEG_INFINITY, 0.0);
+    if !VETOED.contains(&kind) {
+        return (best.0, best.1);
+    }
+    for step in 0..=24 {
+        let threshold = precise - 0.25 * step as f32;
+        for &veto in &vetoes {
+            let f1 = combined(scored, threshold, veto).2;
+            if f1 > best.2 {
+                best = (threshold, veto, f1);
+            }
+        }
+    }
+    (best.0, best.1)
+}
+
 fn main() {
     let answers = load();
     let clauses: usize = answers.iter().map(Vec::len).sum();
@@ -206,27 +271,47 @@ fn main() {
     );
     let mut labels = Vec::new();
     for (l, kind) in LABELS.iter().enumerate() {
-        let of = |fold: Option<usize>, held_out: bool| -> Vec<(&[u32], bool)> {
+        let of = |fold: Option<usize>, held_out: bool| -> Vec<&Example> {
             answers
                 .iter()
                 .enumerate()
                 .filter(|(n, _)| fold.is_none_or(|f| (n % FOLDS == f) == held_out))
                 .flat_map(|(_, a)| a.iter())
-                .filter_map(|e| e.targets[l].map(|t| (e.features.as_slice(), t)))
+                .filter(|e| e.targets[l].is_some())
                 .collect()
         };
-        let mut scored = Vec::new();
+        fn labelled<'a>(examples: &[&'a Example], l: usize) -> Vec<(&'a [u32], bool)> {
+            examples
+                .iter()
+                .map(|e| (e.features.as_slice(), e.targets[l] == Some(true)))
+                .collect()
+        }
+        let mut scored_with_rules: Scored = Vec::new();
         for fold in 0..FOLDS {
-            let (weights, bias) = train(&of(Some(fold), false));
-            let model = LabelModel::quantized(*kind, bias, 0.0, &weights);
-            scored.extend(
-                of(Some(fold), true)
-                    .into_iter()
-                    .map(|(f, t)| (model.score(f), t)),
+            let (weights, bias) = train(&labelled(&of(Some(fold), false), l));
+            let model = LabelModel::quantized(*kind, bias, (0.0, 0.0), &weights);
+            scored_with_rules.extend(of(Some(fold), true).into_iter().map(|e| {
+                let positive = e.targets[l] == Some(true);
+                (model.score(&e.features), positive, e.flagged[l])
+            }));
+        }
+        let scored: Vec<(f32, bool)> = scored_with_rules.iter().map(|s| (s.0, s.1)).collect();
+        let precise = pick_threshold(&scored);
+        let (threshold, veto) = pick_threshold_and_veto(*kind, &scored_with_rules, precise);
+        for (name, t, v) in [
+            (
+                "no veto, threshold at the precision target",
+                precise,
+                f32::NEG_INFINITY,
+            ),
+            ("chosen", threshold, veto),
+        ] {
+            let (p, r, f1) = combined(&scored_with_rules, t, v);
+            println!(
+                "    rules and model, {name} (threshold {t:.3}, veto {v:.3}): precision {p:.3} recall {r:.3} F1 {f1:.3}"
             );
         }
-        let threshold = pick_threshold(&scored);
-        let all = of(None, false);
+        let all = labelled(&of(None, false), l);
         let positives = all.iter().filter(|e| e.1).count();
         let (precision, recall, predicted) = precision_recall(&scored, threshold);
         println!(
@@ -241,7 +326,12 @@ fn main() {
             println!("    threshold {t:.3}: precision {p:.3} recall {r:.3} ({n} predicted)");
         }
         let (weights, bias) = train(&all);
-        labels.push(LabelModel::quantized(*kind, bias, threshold, &weights));
+        labels.push(LabelModel::quantized(
+            *kind,
+            bias,
+            (threshold, veto),
+            &weights,
+        ));
     }
     let bytes = ClauseModel { labels }.to_bytes();
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -486,14 +486,14 @@ const V2_PARTS: &[(&str, Bar)] = &[
     (
         "development",
         // 236 answers, tuned on (rules) and trained on (the clause classifier):
-        // what the analyzer reaches in-sample. Tier and precision are below the
-        // targets.
+        // what the analyzer reaches in-sample. Blame and negative-wording recall
+        // are above their targets here, far above what unseen answers get.
         Bar {
-            coarse_tier: 0.86,
+            coarse_tier: 0.90,
             blame_recall: 0.96,
             negative_wording_recall: 0.89,
             systemic_fix_recall: 0.99,
-            precision: 0.88,
+            precision: 0.89,
         },
     ),
     (
@@ -502,11 +502,11 @@ const V2_PARTS: &[(&str, Bar)] = &[
         // its target; the floors are what the analyzer reaches, and only stop it
         // from getting worse.
         Bar {
-            coarse_tier: 0.84,
-            blame_recall: 0.54,
+            coarse_tier: 0.87,
+            blame_recall: 0.53,
             negative_wording_recall: 0.73,
             systemic_fix_recall: 0.92,
-            precision: 0.85,
+            precision: 0.86,
         },
     ),
 ];

@@ -5,7 +5,10 @@
 //! no idea", "whoever is on site photographs the breaker"). Each clause
 //! (see `clause`) is scored by one logistic regression per label over hashed
 //! features; a clause above the label's threshold becomes a finding of that kind
-//! unless the rules already found one overlapping it.
+//! unless the rules already found one overlapping it, and a rule finding whose
+//! clauses all score below the label's veto is dropped: the rules propose shapes
+//! ("a party + a failure verb"), and the model has seen which of those shapes
+//! learners use for plain story-telling ("nobody could finish in time").
 //!
 //! # Features
 //! [`clause_features`] is the one feature function, used by inference and by the
@@ -21,15 +24,16 @@
 //! # Weights
 //! `clause_model.bin`, compiled in with `include_bytes!`: the magic `AICL`, the
 //! feature version, the bucket bits and the label count (u32 little-endian), then
-//! per label its kind name (u32 length + bytes), bias, weight scale and decision
-//! threshold (f32) and one i8 weight per bucket.
+//! per label its kind name (u32 length + bytes), bias, weight scale, decision
+//! threshold and veto (f32) and one i8 weight per bucket.
 //!
 //! # Training
 //! `cargo run -p aiprep-core --release --example train_clauses` trains on the
 //! development part of the gold set only (the file list is one constant in
 //! `core/examples/train_clauses.rs`), deterministically, picks each threshold by
-//! 5-fold cross-validation by answer, prints the cross-validated precision and
-//! recall, and rewrites `core/src/analyzer/clause_model.bin`.
+//! 5-fold cross-validation by answer (and each veto by the same folds, over the
+//! clauses the rules flag), prints the cross-validated precision and recall, and
+//! rewrites `core/src/analyzer/clause_model.bin`.
 //!
 //! # Guards
 //! Quoted clauses and clauses inside someone else's reported speech are never
@@ -45,8 +49,9 @@ use super::text::{Sentence, Text};
 use super::{AnalyzerError, FindingKind};
 use crate::content::StarPart;
 
-/// Version of [`clause_features`]; the weights file must carry the same one.
-pub const FEATURE_VERSION: u32 = 2;
+/// Version of [`clause_features`] and of the weights file's layout; the file
+/// must carry the same one.
+pub const FEATURE_VERSION: u32 = 3;
 /// Features hash into `2^BUCKET_BITS` buckets.
 pub const BUCKET_BITS: u32 = 14;
 pub const BUCKETS: usize = 1 << BUCKET_BITS;
@@ -83,12 +88,19 @@ pub struct LabelModel {
     pub scale: f32,
     /// A clause scoring above this (in logits) is a finding.
     pub threshold: f32,
+    /// A rule finding whose clauses all score below this (in logits) is dropped.
+    pub veto: f32,
     pub weights: Vec<i8>,
 }
 
 impl LabelModel {
     /// Quantises trained float weights (one per bucket).
-    pub fn quantized(kind: FindingKind, bias: f32, threshold: f32, weights: &[f32]) -> Self {
+    pub fn quantized(
+        kind: FindingKind,
+        bias: f32,
+        (threshold, veto): (f32, f32),
+        weights: &[f32],
+    ) -> Self {
         let max = weights.iter().fold(0f32, |m, w| m.max(w.abs()));
         let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
         LabelModel {
@@ -96,6 +108,7 @@ impl LabelModel {
             bias,
             scale,
             threshold,
+            veto,
             weights: weights
                 .iter()
                 .map(|w| (w / scale).round().clamp(-127.0, 127.0) as i8)
@@ -135,7 +148,7 @@ impl ClauseModel {
             let name = label.kind.as_str().as_bytes();
             out.extend_from_slice(&(name.len() as u32).to_le_bytes());
             out.extend_from_slice(name);
-            for x in [label.bias, label.scale, label.threshold] {
+            for x in [label.bias, label.scale, label.threshold, label.veto] {
                 out.extend_from_slice(&x.to_le_bytes());
             }
             out.extend(label.weights.iter().map(|&w| w as u8));
@@ -181,6 +194,7 @@ impl ClauseModel {
             let bias = read_f32(take(4)?);
             let scale = read_f32(take(4)?);
             let threshold = read_f32(take(4)?);
+            let veto = read_f32(take(4)?);
             let weights = take(BUCKETS)?.iter().map(|&b| b as i8).collect();
             if let Some(kind) = FindingKind::ALL.into_iter().find(|k| k.as_str() == name) {
                 labels.push(LabelModel {
@@ -188,6 +202,7 @@ impl ClauseModel {
                     bias,
                     scale,
                     threshold,
+                    veto,
                     weights,
                 });
             }
@@ -211,6 +226,8 @@ pub struct ClauseSample {
     pub start: usize,
     pub end: usize,
     pub features: Vec<u32>,
+    /// Per entry of [`LABELS`]: did the rules find that kind in this clause?
+    pub flagged_by_rules: [bool; LABELS.len()],
 }
 
 /// Every clause of `text` with the features the analyzer scores it by.
@@ -218,15 +235,22 @@ pub fn clause_samples(text: &str) -> Result<Vec<ClauseSample>, AnalyzerError> {
     let parsed = super::parse(text)?;
     let parts = super::structure::label(&parsed);
     let info = super::sentence_info(&parsed, &parts);
+    let rule_hits = super::detect::detect(&parsed, &info);
     let mut out = Vec::new();
     for (s, info) in parsed.sentences.iter().zip(&info) {
         for clause in clauses(&parsed, s) {
             let mut features = Vec::new();
             clause_features(&parsed, s, clause, info, &mut |f| features.push(f));
+            let flagged_by_rules = LABELS.map(|kind| {
+                rule_hits
+                    .iter()
+                    .any(|h| h.kind == kind && h.first < clause.1 && clause.0 < h.last)
+            });
             out.push(ClauseSample {
                 start: parsed.tokens[clause.0].start,
                 end: parsed.tokens[clause.1 - 1].end,
                 features,
+                flagged_by_rules,
             });
         }
     }
@@ -606,26 +630,29 @@ pub(crate) fn add_clause_hits(text: &Text, info: &[SentenceInfo], hits: &mut Vec
         return;
     };
     let rule_hits = hits.len();
+    // Per rule hit: has one of its clauses scored at or above its label's veto?
+    let mut upheld = vec![false; rule_hits];
     let mut sums = [0i32; LABELS.len()];
     for (s, info) in text.sentences.iter().zip(info) {
         for (first, last) in clauses(text, s) {
             let quoted = (first..last).any(|i| text.tokens[i].quoted);
-            if quoted || reported_by_other(text, s, first) {
-                continue;
-            }
+            let others_words = quoted || reported_by_other(text, s, first);
             sums.fill(0);
             clause_features(text, s, (first, last), info, &mut |f| {
                 for (sum, label) in sums.iter_mut().zip(&model.labels) {
                     *sum += i32::from(label.weights[f as usize]);
                 }
             });
+            let overlaps = |h: &Hit| h.first < last && first < h.last;
             for (label, &sum) in model.labels.iter().zip(&sums) {
                 let logit = label.bias + label.scale * sum as f32;
-                let overlaps = |h: &Hit| h.first < last && first < h.last;
+                for (h, upheld) in hits[..rule_hits].iter().zip(upheld.iter_mut()) {
+                    *upheld |= h.kind == label.kind && overlaps(h) && logit >= label.veto;
+                }
                 let covered = hits[..rule_hits].iter().any(|h| {
                     overlaps(h) && (h.kind == label.kind || !praise_allowed(label.kind, h.kind))
                 });
-                if logit > label.threshold && !covered {
+                if logit > label.threshold && !covered && !others_words {
                     hits.push(Hit {
                         kind: label.kind,
                         first,
@@ -637,6 +664,15 @@ pub(crate) fn add_clause_hits(text: &Text, info: &[SentenceInfo], hits: &mut Vec
             }
         }
     }
+    let vetoed = |(h, upheld): (&Hit, &bool)| LABELS.contains(&h.kind) && !upheld;
+    let dropped = hits.iter().zip(&upheld).filter(|&p| vetoed(p)).count();
+    let mut index = 0;
+    hits.retain(|h| {
+        let keep = index >= rule_hits || !vetoed((h, &upheld[index]));
+        index += 1;
+        keep
+    });
+    let rule_hits = rule_hits - dropped;
     if hits.len() == rule_hits {
         return;
     }
