@@ -212,10 +212,122 @@ fn party_subject(text: &Text, first: usize, last: usize) -> Option<(usize, usize
         }
         party |= party_at(text, k)
             || is_name(text, k)
+            || is_role_noun(text, k)
             || is_handed_over(w)
             || (w.ends_with("'s") && w != "it's" && w != "that's");
     }
     party.then_some((a, v))
+}
+
+/// "the appraiser", "our paralegal's assistant", "the florist": a word the lexicon
+/// does not know, after a determiner, with the ending of a person's job. Lists of
+/// parties never end; job words mostly end like this.
+fn is_role_noun(text: &Text, k: usize) -> bool {
+    let w = text.word(k).trim_end_matches("'s");
+    let role_ending = [
+        "er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants",
+    ]
+    .iter()
+    .any(|e| w.ends_with(e));
+    role_ending
+        && w.len() >= 5
+        && text.class(k) == 0
+        && !is_thing_with_role_ending(w)
+        && (k.saturating_sub(3)..k).any(|j| {
+            matches!(
+                text.word(j),
+                "the" | "our" | "my" | "his" | "her" | "their" | "a" | "an" | "that" | "this"
+            )
+        })
+}
+
+/// Things, not people, that end like a job word.
+fn is_thing_with_role_ending(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches('s'),
+        "order"
+            | "paper"
+            | "letter"
+            | "number"
+            | "matter"
+            | "water"
+            | "weather"
+            | "center"
+            | "counter"
+            | "computer"
+            | "folder"
+            | "border"
+            | "power"
+            | "corner"
+            | "cover"
+            | "other"
+            | "answer"
+            | "quarter"
+            | "semester"
+            | "trailer"
+            | "poster"
+            | "filter"
+            | "error"
+            | "color"
+            | "floor"
+            | "door"
+            | "factor"
+            | "sector"
+            | "monitor"
+            | "elevator"
+            | "calculator"
+            | "indicator"
+            | "tractor"
+            | "generator"
+            | "motor"
+            | "mirror"
+            | "behavior"
+            | "favor"
+            | "labor"
+            | "rumor"
+            | "flavor"
+            | "plant"
+            | "grant"
+            | "restaurant"
+            | "median"
+            | "shower"
+            | "river"
+            | "summer"
+            | "winter"
+            | "dinner"
+            | "chapter"
+            | "register"
+            | "layer"
+            | "timer"
+            | "meter"
+            | "liter"
+            | "container"
+            | "banner"
+            | "binder"
+            | "sticker"
+            | "marker"
+            | "charger"
+            | "header"
+            | "footer"
+            | "parameter"
+            | "character"
+            | "buffer"
+            | "cluster"
+            | "compiler"
+            | "browser"
+            | "router"
+            | "vector"
+            | "tensor"
+            | "cursor"
+            | "junior"
+            | "senior"
+            | "major"
+            | "minor"
+            | "interior"
+            | "exterior"
+            | "variant"
+            | "constant"
+    )
 }
 
 /// "Dave never sent the specs": a capitalised word that is no common word.
@@ -331,7 +443,16 @@ fn failure_at(text: &Text, v: usize, last: usize) -> Option<usize> {
                 let broke_down = w == "failed" && is_tool_subject(text, v);
                 // "features that did not exist": what was promised never came.
                 let owed = (j < last && duty_at(text, j))
-                    || matches!(at(j), "compliant" | "clear" | "careful" | "exist" | "work");
+                    || matches!(
+                        at(j),
+                        "compliant"
+                            | "clear"
+                            | "careful"
+                            | "exist"
+                            | "work"
+                            | "know"
+                            | "understand"
+                    );
                 broke_down || (negation && j < last && (owed || gave_up))
             }
             // "had no idea how to use a scanner", "gave us no warning".
@@ -343,6 +464,13 @@ fn failure_at(text: &Text, v: usize, last: usize) -> Option<usize> {
             // ("received the wrong item" is what happened to them).
             // A tool gets it wrong whatever it did: "showed the wrong availability",
             // "the formula was wrong".
+            // "the paralegal calendared it wrong": the party's own act, done wrong.
+            "wrong" | "wrongly" | "incorrectly"
+                if matches!(at(k.wrapping_sub(1)), "it" | "them" | "everything" | "that")
+                    && (v..k).any(|j| past_at(text, j)) =>
+            {
+                true
+            }
             "wrong" => {
                 (v..k).any(|j| hands_over(text.word(j)))
                     || (is_tool_subject(text, v)
@@ -412,7 +540,8 @@ fn failure_at(text: &Text, v: usize, last: usize) -> Option<usize> {
                     || text.word(last - 1) == "before"
             }
             // "gave my two best accounts to a new hire": what was the speaker's, taken away.
-            "gave" | "moved" | "reassigned" => matches!(at(k + 1), "my" | "our"),
+            // "cut our soundcheck to 15 minutes".
+            "gave" | "moved" | "reassigned" | "cut" => matches!(at(k + 1), "my" | "our"),
             // "a smaller bus than we booked": not what was ordered.
             "than" => {
                 matches!(at(k + 1), "we" | "i")
@@ -429,11 +558,13 @@ fn failure_at(text: &Text, v: usize, last: usize) -> Option<usize> {
             "half" | "part" => (v..k).any(|j| hands_over(text.word(j))),
             // "the courier lost the package"; "lost patience" is what it cost them.
             "lost" => {
-                matches!(at(k + 1), "the" | "our" | "my" | "his" | "her" | "their")
-                    && !matches!(
-                        at(k + 2),
-                        "trust" | "patience" | "money" | "interest" | "confidence"
-                    )
+                matches!(
+                    at(k + 1),
+                    "the" | "our" | "my" | "his" | "her" | "their" | "part" | "half" | "some"
+                ) && !matches!(
+                    at(k + 2),
+                    "trust" | "patience" | "money" | "interest" | "confidence"
+                )
             }
             // "the developers broke the build".
             "broke" => matches!(at(k + 1), "the" | "our" | "my" | "a"),
@@ -497,8 +628,25 @@ fn failure_at(text: &Text, v: usize, last: usize) -> Option<usize> {
             "double" => k + 1 < last && past_at(text, k + 1),
             // "my manager wanted it by Friday, so we skipped testing": pressure as the cause.
             // "the client demanded it by Friday, so we shipped": pressure as the cause.
-            "demanded" | "insisted" => (k + 1..(k + 12).min(text.tokens.len()))
-                .any(|j| text.word(j) == "so" && matches!(text.word(j + 1), "we" | "i")),
+            "demanded" | "insisted" => {
+                (k + 1..(k + 12).min(text.tokens.len()))
+                    .any(|j| text.word(j) == "so" && matches!(text.word(j + 1), "we" | "i"))
+                    // "insisted that we hit the deadline no matter what".
+                    || (w == "insisted" && matches!(at(k + 1), "that" | "on" | "we"))
+            }
+            // "was pushing for a faster release", "kept pressuring us".
+            "pushing" | "pressuring" => matches!(at(k + 1), "for" | "us" | "me" | "always"),
+            // "our cloud provider had a networking issue": a named breakdown of theirs.
+            "outage" | "glitch" => (v..k).any(|j| matches!(text.word(j), "had" | "caused")),
+            "issue" | "problem" => {
+                (v..k).any(|j| text.word(j) == "had")
+                    && !matches!(
+                        at(k.wrapping_sub(1)),
+                        "a" | "an" | "the" | "some" | "no" | "any" | "this" | "that" | "big"
+                    )
+            }
+            // "the appraiser came in low".
+            "came" => at(k + 1) == "in" && matches!(at(k + 2), "low" | "late" | "high" | "over"),
             // "my lead made us skip the tests", "they pushed us to launch": coercion.
             "made" | "forced" | "pushed" | "pressured" | "rushed" => {
                 matches!(at(k + 1), "us" | "me")
@@ -829,8 +977,105 @@ fn excuse(text: &Text, first: usize, last: usize) -> Option<(usize, usize)> {
         let real = w == "real"
             && matches!(next, "problem" | "reason" | "issue" | "cause" | "culprit")
             && text.word(k.wrapping_sub(1)) == "the";
-        if real && !own(first, last) {
+        // "it was mostly a process problem", "a communication issue": nobody's fault.
+        let systemic_cause = matches!(w, "problem" | "issue" | "failure" | "breakdown")
+            && matches!(
+                text.word(k.wrapping_sub(1)),
+                "process" | "system" | "systems" | "communication" | "timing" | "staffing"
+            )
+            && (first..k).any(|j| matches!(text.word(j), "was" | "is" | "were"));
+        // "a lot of it was bad luck", "which is unfair".
+        let fate = (w == "luck" && matches!(text.word(k.wrapping_sub(1)), "bad" | "pure" | "dumb"))
+            || (matches!(w, "unfair" | "unreasonable")
+                && (first..k).any(|j| matches!(text.word(j), "was" | "is" | "were" | "felt")));
+        if (real || systemic_cause || fate) && !own(first, last) {
             return Some((first, last));
+        }
+        // "there was no time", "there was no budget for a second check".
+        let lacking = w == "there"
+            && matches!(next, "was" | "were" | "wasn't" | "weren't")
+            && matches!(text.word(k + 2), "no" | "not" | "never" | "enough")
+            && matches!(
+                text.word(k + 3),
+                "time" | "budget" | "money" | "staff" | "support" | "training" | "process"
+            );
+        if lacking {
+            return Some((k, (k + 4).min(last)));
+        }
+    }
+    None
+}
+
+/// The speaker disowns the failure, whatever else the sentence owns: "it wasn't
+/// really on me", "that's on him", "not my fault", "outside my control",
+/// "nothing to do with me", "his responsibility, not mine". Not "That call was not
+/// mine to make", which owns overstepping.
+fn disowned(text: &Text, first: usize, last: usize) -> Option<usize> {
+    let at = |k: usize| if k < last { text.word(k) } else { "" };
+    let negated_before = |k: usize| {
+        (first.max(k.saturating_sub(4))..k).any(|j| {
+            matches!(
+                negation_form(text.word(j)),
+                "wasn't" | "isn't" | "not" | "weren't" | "aren't" | "nothing"
+            )
+        })
+    };
+    let copula_before = |k: usize| {
+        (first.max(k.saturating_sub(3))..k).any(|j| {
+            matches!(
+                text.word(j),
+                "was"
+                    | "is"
+                    | "were"
+                    | "are"
+                    | "that's"
+                    | "it's"
+                    | "fell"
+                    | "falls"
+                    | "wasn't"
+                    | "isn't"
+                    | "weren't"
+                    | "aren't"
+            )
+        })
+    };
+    for k in first..last {
+        if text.tokens[k].quoted {
+            continue;
+        }
+        let w = text.word(k);
+        let found = match w {
+            "on" => match at(k + 1) {
+                "me" | "us" => negated_before(k),
+                "him" | "her" | "them" => copula_before(k) && !negated_before(k),
+                _ => false,
+            },
+            "my" | "our" if negated_before(k) => {
+                let duty = matches!(
+                    at(k + 1),
+                    "fault" | "failure" | "job" | "role" | "responsibility" | "problem" | "area"
+                ) && at(k + 2) != "to";
+                // "it wasn't my technique, it was the schedule".
+                let elsewhere = (k + 2..(k + 5).min(last))
+                    .any(|j| text.word(j) == "it" && matches!(at(j + 1), "was" | "is"));
+                duty || elsewhere
+            }
+            "mine" => negated_before(k) && at(k + 1) != "to",
+            "me" => {
+                // "the problem wasn't really me".
+                negated_before(k) && copula_before(k) && (k + 1 == last || at(k + 1) == "who")
+            }
+            "control" => {
+                let outside = (first.max(k.saturating_sub(3))..k)
+                    .any(|j| matches!(text.word(j), "outside" | "beyond"));
+                let could = at(k.wrapping_sub(1)) == "could" && negated_before(k);
+                (outside || could) && !text.matches_at(k + 1, last, &["of"])
+            }
+            "nothing" => text.matches_at(k + 1, last, &["to", "do", "with"]),
+            _ => false,
+        };
+        if found {
+            return Some(k);
         }
     }
     None
@@ -932,6 +1177,15 @@ fn speaker_takes_fault(text: &Text, s: &Sentence) -> bool {
 pub(crate) fn clause_blame(text: &Text, s: &Sentence, hits: &mut Vec<Hit>) {
     let owned = speaker_takes_fault(text, s);
     for (first, last) in comma_clauses(text, s) {
+        if let Some(k) = disowned(text, first, last) {
+            hits.push(Hit {
+                kind: FindingKind::BlameShifting,
+                first: (first..k).find(|&j| !is_opener(text.word(j))).unwrap_or(k),
+                last: clause_end(k, last),
+                agent: None,
+            });
+            continue;
+        }
         // "... because the district handles the bus contracts": the duty handed to
         // someone else as the reason.
         if let Some(a) = duty_elsewhere(text, first, last).filter(|_| !owned) {
@@ -1170,6 +1424,48 @@ mod tests {
                 "The chef changed the menu the night before.",
                 "The chef changed the menu",
             ),
+            // Job words the lexicon does not list, by their ending.
+            (
+                "The paralegal calendared it wrong.",
+                "The paralegal calendared",
+            ),
+            ("The appraiser came in low.", "The appraiser came in low"),
+            (
+                "Our cloud provider had a networking issue in one region.",
+                "Our cloud provider had",
+            ),
+            (
+                "The band's tour manager cut our soundcheck to 15 minutes.",
+                "The band's tour manager cut",
+            ),
+            (
+                "The partner insisted that we hit the deadline no matter what.",
+                "The partner insisted",
+            ),
+            (
+                "My manager didn't really know the account history.",
+                "My manager didn't",
+            ),
+            // Disowning, whatever else the sentence owns.
+            (
+                "Honestly, it wasn't really on me.",
+                "it wasn't really on me",
+            ),
+            (
+                "I sent it, but that's really on him.",
+                "that's really on him",
+            ),
+            ("The problem wasn't really me.", "The problem wasn't"),
+            ("It was outside my control.", "It was outside"),
+            (
+                "It wasn't something I could control.",
+                "It wasn't something",
+            ),
+            ("His responsibility, not mine.", "not mine"),
+            ("It wasnt my technique it was the schedule.", "It wasnt my"),
+            ("A lot of it was bad luck.", "A lot of it"),
+            ("It was mostly a process problem.", "It was mostly"),
+            ("There was no time to test it.", "There was no time"),
         ];
         for (src, want) in cases {
             assert!(
@@ -1220,6 +1516,13 @@ mod tests {
             "The judge asked why the report was late.",
             "The client lost patience with us.",
             "It took three days to restore the server.",
+            "That call was not mine to make, and I made it anyway.",
+            "The order was wrong because I typed it wrong.",
+            "I was not on my game that day.",
+            "The counter was wrong and I missed it.",
+            "The lesson was on me to learn.",
+            "I was proud of my process, but it failed.",
+            "The issue was mine: I skipped the check.",
         ] {
             assert!(blamed(src).is_empty(), "{src:?}: {:?}", blamed(src));
         }
