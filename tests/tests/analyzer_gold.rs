@@ -502,7 +502,7 @@ const V2_PARTS: &[(&str, Bar)] = &[
         // its target; the floors are what the analyzer reaches, and only stop it
         // from getting worse.
         Bar {
-            coarse_tier: 0.87,
+            coarse_tier: 0.88,
             blame_recall: 0.64,
             negative_wording_recall: 0.77,
             systemic_fix_recall: 0.92,

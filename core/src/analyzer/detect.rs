@@ -175,9 +175,34 @@ fn wording(text: &Text, s: &Sentence, hits: &mut Vec<Hit>) {
             push(hits, FindingKind::FakeFailure, first, last);
         }
         if let Some((first, last)) = manual_fix_span(text, i, lim, s.first, w, prev, next) {
-            push(hits, FindingKind::ManualFix, first, last);
+            // "I will never make that mistake again" is the promise itself.
+            if w == "again" || !tells_the_lapse(text, s.first, first, last) {
+                push(hits, FindingKind::ManualFix, first, last);
+            }
         }
     }
+}
+
+/// "I meant to recheck him at midnight", "I did not recheck it", "I should have
+/// double-checked": the check that was skipped is the failure, not a promise to
+/// try harder.
+fn tells_the_lapse(text: &Text, clause_start: usize, first: usize, last: usize) -> bool {
+    (first.saturating_sub(3).max(clause_start)..last).any(|k| {
+        let w = text.word(k);
+        matches!(
+            w,
+            "didn't"
+                | "didnt"
+                | "never"
+                | "meant"
+                | "forgot"
+                | "supposed"
+                | "planned"
+                | "should've"
+                | "skipped"
+        ) || (w == "did" && text.word(k + 1) == "not")
+            || (w == "should" && text.word(k + 1) == "have")
+    })
 }
 
 fn hedge_len(text: &Text, i: usize, lim: usize, w: &str, prev: &str, next: &str) -> Option<usize> {
@@ -621,19 +646,37 @@ fn manual_fix_span(
         "harder" if matches!(prev, "try" | "work") => Some((i - 1, i + 1)),
         "myself" | "manually" => {
             let window = i.saturating_sub(5).max(clause_start)..i;
+            // "I review it myself", not "wrote the incident review myself" (a noun).
+            let as_verb = |k: usize| {
+                k == clause_start
+                    || matches!(
+                        text.word(k - 1),
+                        "i" | "we"
+                            | "to"
+                            | "will"
+                            | "i'll"
+                            | "now"
+                            | "always"
+                            | "and"
+                            | "then"
+                            | "still"
+                            | "also"
+                            | "personally"
+                    )
+            };
             let checking = window.clone().find(|&k| {
-                matches!(
-                    text.word(k),
-                    "review"
-                        | "check"
-                        | "verify"
-                        | "proofread"
-                        | "recheck"
-                        | "double-check"
-                        | "reviewing"
-                        | "checking"
-                        | "re-check"
-                )
+                let w = text.word(k);
+                matches!(w, "reviewing" | "checking")
+                    || (matches!(
+                        w,
+                        "review"
+                            | "check"
+                            | "verify"
+                            | "proofread"
+                            | "recheck"
+                            | "double-check"
+                            | "re-check"
+                    ) && as_verb(k))
             });
             checking.map(|k| (k, i + 1))
         }

@@ -899,6 +899,7 @@ fn checking_harder_is_a_manual_fix_and_a_mechanism_is_not() {
         "I keep a closer eye on the schedule.",
         "I will never make that mistake again.",
         "I learned to slow down and check.",
+        "Now I review every invoice myself.",
     ] {
         assert!(
             kinds(text).contains(&FindingKind::ManualFix),
@@ -910,6 +911,13 @@ fn checking_harder_is_a_manual_fix_and_a_mechanism_is_not() {
         "I made sure the patient was safe.",
         "The vendor never sent it again.",
         "We slowed the rollout to five percent.",
+        // The skipped check is the failure itself.
+        "I meant to recheck him at midnight and never went back.",
+        "I did not recheck it before the flight.",
+        "I should have double-checked the order.",
+        // "review" as a noun.
+        "I wrote the incident review myself.",
+        "I presented the numbers at our leadership review myself.",
     ] {
         assert!(
             !kinds(text).contains(&FindingKind::ManualFix),
