@@ -489,7 +489,7 @@ const V2_PARTS: &[(&str, Bar)] = &[
         // what the analyzer reaches in-sample. Blame and negative-wording recall
         // are above their targets here, far above what unseen answers get.
         Bar {
-            coarse_tier: 0.90,
+            coarse_tier: 0.91,
             blame_recall: 0.96,
             negative_wording_recall: 0.89,
             systemic_fix_recall: 0.99,
@@ -502,7 +502,7 @@ const V2_PARTS: &[(&str, Bar)] = &[
         // its target; the floors are what the analyzer reaches, and only stop it
         // from getting worse.
         Bar {
-            coarse_tier: 0.88,
+            coarse_tier: 0.91,
             blame_recall: 0.64,
             negative_wording_recall: 0.77,
             systemic_fix_recall: 0.92,

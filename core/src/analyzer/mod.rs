@@ -36,10 +36,11 @@
 //!
 //! # Tier and score
 //! The tier is decided by rules, in this order:
-//! 1. **weak**: any `blame_shifting` or `fake_failure`; no `ownership`; three or
-//!    more emotional, hedging or over-apologizing findings together; or a too-short
+//! 1. **weak**: two or more `blame_shifting`, or one in an answer with fewer than
+//!    two `ownership` findings; any `fake_failure`; no `ownership`; three or more
+//!    emotional, hedging or over-apologizing findings together; or a too-short
 //!    answer with neither a metric nor a takeaway.
-//! 2. **strong**: `ownership`, a `metric`, a `systemic_fix`, a takeaway of at least
+//! 2. **strong**: `ownership`, no `blame_shifting`, a `metric`, a `systemic_fix`, a takeaway of at least
 //!    [`STRONG_TAKEAWAY_SHARE`], all parts present, a length in range, none of the
 //!    wording negatives (emotional, hedging, over-apologizing, manual fix) and at
 //!    most one passive.
@@ -798,7 +799,11 @@ fn tier(c: &Counts, shares: &PartShares, words: u32, profile: &Profile) -> Tier 
     use FindingKind as K;
     let too_short = c.has(K::TooShort);
     let takeaway_free = c.ignores(K::MissingTakeaway);
-    if c.has(K::BlameShifting)
+    // One clause that points elsewhere, in an answer that owns its decisions, is a
+    // flaw to fix (developing); repeated blame, or blame with no ownership, is weak.
+    let shifts_blame =
+        c.get(K::BlameShifting) >= 2 || (c.has(K::BlameShifting) && c.get(K::Ownership) < 2);
+    if shifts_blame
         || c.has(K::FakeFailure)
         || !c.satisfied(K::Ownership)
         || c.heavy_wording() >= HEAVY_WORDING
@@ -806,7 +811,8 @@ fn tier(c: &Counts, shares: &PartShares, words: u32, profile: &Profile) -> Tier 
     {
         return Tier::Weak;
     }
-    let strong = c.satisfied(K::Metric)
+    let strong = !c.has(K::BlameShifting)
+        && c.satisfied(K::Metric)
         && c.satisfied(K::SystemicFix)
         && (takeaway_free || shares.takeaway >= profile.strong_takeaway_share)
         && !c.has(K::MissingPart)

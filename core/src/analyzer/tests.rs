@@ -1002,3 +1002,26 @@ fn no_span_is_both_praised_and_criticised() {
             .any(|f| f.kind == FindingKind::MissingTakeaway));
     }
 }
+
+#[test]
+fn one_blame_clause_in_an_owned_story_is_developing_and_repeated_blame_is_weak() {
+    let owned = "I ran the front desk at a clinic with 30 visits a day. I booked a patient on \
+                 the wrong day because I did not read the date back. She drove two hours for \
+                 nothing and we lost the slot. I called her, rebooked her and told my manager. \
+                 The scheduling software was also confusing. I learned that a date I do not \
+                 read back is a guess, so I added a read-back step to the booking checklist, \
+                 and in 14 months since then we have had no wrong-day bookings.";
+    let a = analyze(owned).unwrap();
+    let count = |a: &Analysis, kind| a.findings.iter().filter(|f| f.kind == kind).count();
+    assert_eq!(count(&a, FindingKind::BlameShifting), 1, "{:?}", a.findings);
+    assert!(count(&a, FindingKind::Ownership) >= 2, "{:?}", a.findings);
+    assert_eq!(a.tier, Tier::Developing);
+
+    let repeated = owned.replace(
+        "She drove",
+        "The vendor never sent the reminder texts. She drove",
+    );
+    let a = analyze(&repeated).unwrap();
+    assert_eq!(count(&a, FindingKind::BlameShifting), 2, "{:?}", a.findings);
+    assert_eq!(a.tier, Tier::Weak);
+}
