@@ -491,7 +491,7 @@ const V2_PARTS: &[(&str, Bar)] = &[
         Bar {
             coarse_tier: 0.91,
             blame_recall: 0.96,
-            negative_wording_recall: 0.89,
+            negative_wording_recall: 0.92,
             systemic_fix_recall: 0.99,
             precision: 0.89,
         },
@@ -504,7 +504,7 @@ const V2_PARTS: &[(&str, Bar)] = &[
         Bar {
             coarse_tier: 0.91,
             blame_recall: 0.64,
-            negative_wording_recall: 0.77,
+            negative_wording_recall: 0.81,
             systemic_fix_recall: 0.92,
             precision: 0.86,
         },

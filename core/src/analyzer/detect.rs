@@ -227,8 +227,32 @@ fn hedge_len(text: &Text, i: usize, lim: usize, w: &str, prev: &str, next: &str)
         "some" if matches!(next, "extent" | "degree") && prev == "to" => Some(2),
         "kind" | "sort" if next == "of" && !is_determiner(prev) => Some(2),
         "more" if text.matches_at(i, lim, &["more", "or", "less"]) => Some(3),
+        // "it was a bit my mistake", "a bit rushed": the claim shrunk.
+        "a" if next == "bit"
+            && matches!(
+                text.word(i + 2),
+                "my" | "our"
+                    | "rushed"
+                    | "careless"
+                    | "off"
+                    | "unclear"
+                    | "sloppy"
+                    | "hasty"
+                    | "naive"
+                    | "optimistic"
+                    | "overconfident"
+                    | "much"
+                    | "too"
+                    | "unsure"
+                    | "confused"
+            )
+            && i + 2 < lim =>
+        {
+            Some(2)
+        }
         "i" => match next {
             "guess" | "suppose" | "believe" | "reckon" => Some(2),
+            "would" if text.word(i + 2) == "say" && i + 2 < lim => Some(3),
             "think" => {
                 let after = if i + 2 < lim { text.word(i + 2) } else { "" };
                 (!matches!(after, "about" | "of" | "back" | "through")).then_some(2)
@@ -245,7 +269,7 @@ fn hedge_len(text: &Text, i: usize, lim: usize, w: &str, prev: &str, next: &str)
         // "it might have been my call", "I may have rushed it": owning it halfway.
         "might" | "may" if next == "have" && matches!(prev, "i" | "it" | "we" | "that") => Some(2),
         // "I'm not totally sure", "I'm not sure": the speaker doubting their own claim.
-        "i'm" if next == "not" => {
+        "i'm" | "im" if next == "not" => {
             let sure = (i + 2..(i + 4).min(lim)).find(|&k| text.word(k) == "sure");
             sure.map(|k| k + 1 - i)
         }
@@ -254,25 +278,44 @@ fn hedge_len(text: &Text, i: usize, lim: usize, w: &str, prev: &str, next: &str)
 }
 
 fn emotional_len(text: &Text, i: usize, lim: usize, w: &str, next: &str) -> Option<(usize, usize)> {
+    // Whose feeling it is does not matter: "the client was furious" dramatizes the
+    // story as much as "I was furious"; the facts of the harm say it better.
     if text.class(i) & EMOTIONAL != 0 {
-        // "my boss was furious" describes someone else; "I was furious" is the speaker's drama.
-        let others_feeling = matches!(
-            w,
-            "furious"
-                | "livid"
-                | "enraged"
-                | "hysterical"
-                | "distraught"
-                | "frantic"
-                | "crying"
-                | "cried"
-                | "sobbing"
-                | "gutted"
-        ) && !(i.saturating_sub(3)..i)
-            .any(|k| matches!(text.word(k), "i" | "we" | "i'm" | "me"));
-        return (!others_feeling).then_some((i, 1));
+        return Some((i, 1));
     }
+    let prev = text.word(i.wrapping_sub(1));
     match w {
+        // "super frustrating", "crazy busy", "a really rough week": a feeling turned up.
+        _ if is_feeling_word(w)
+            && i > 0
+            && matches!(
+                prev,
+                "super" | "crazy" | "insanely" | "incredibly" | "extremely" | "so" | "really"
+            )
+            && (w != "busy" || matches!(prev, "super" | "crazy" | "insanely")) =>
+        {
+            Some((i - 1, 2))
+        }
+        // "a big shock", "the whole desk was in shock", "it was a horror".
+        "shock" | "horror"
+            if i > 0 && matches!(prev, "a" | "in" | "big" | "total" | "complete" | "pure") =>
+        {
+            Some((i - 1, 2))
+        }
+        "bloodbath" | "shouting" | "yelling" | "yelled" | "screamed" => Some((i, 1)),
+        // "a gut punch", "a punch in the gut", "a slap in the face".
+        "punch" if prev == "gut" => Some((i - 1, 2)),
+        "punch" if text.matches_at(i + 1, lim, &["in", "the", "gut"]) => Some((i, 4)),
+        "slap" if text.matches_at(i + 1, lim, &["in", "the", "face"]) => Some((i, 4)),
+        // "I felt sick about it", "it still makes me sick".
+        "sick" if i > 0 && matches!(prev, "felt" | "feel" | "feeling" | "me") => Some((i - 1, 2)),
+        "stomach" if matches!(next, "dropped" | "sank" | "turned" | "churned") => Some((i, 2)),
+        // "one of the worst months of my career", "the scariest ten minutes of my life".
+        "worst" | "scariest" | "hardest" | "darkest" | "lowest"
+            if of_my_life(text, i, lim).is_some() =>
+        {
+            of_my_life(text, i, lim).map(|k| (i, k + 1 - i))
+        }
         "disaster" if !is_disaster_compound(next) => Some((i, 1)),
         "worst"
             if matches!(
@@ -338,8 +381,10 @@ fn emotional_len(text: &Text, i: usize, lim: usize, w: &str, next: &str) -> Opti
         "fell" if next == "apart" => Some((i, 2)),
         "epic" if matches!(next, "fail" | "failure" | "disaster") => Some((i, 2)),
         "drowning" if next == "in" => Some((i, 2)),
-        // "my heart sank", "I was in tears", "I lost it".
-        "heart" if matches!(next, "sank" | "dropped" | "stopped") => Some((i, 2)),
+        // "my heart sank", "my heart just about stopped", "I was in tears".
+        "heart" => (i + 1..(i + 4).min(lim))
+            .find(|&k| matches!(text.word(k), "sank" | "dropped" | "stopped"))
+            .map(|k| (i, k + 1 - i)),
         "tears" if text.word(i.wrapping_sub(1)) == "in" => Some((i - 1, 2)),
         "wreck"
             if matches!(
@@ -370,7 +415,7 @@ fn emotional_len(text: &Text, i: usize, lim: usize, w: &str, next: &str) -> Opti
             if i > 0
                 && matches!(
                     text.word(i - 1),
-                    "a" | "total" | "complete" | "huge" | "hot" | "absolute" | "such"
+                    "a" | "total" | "complete" | "huge" | "hot" | "absolute" | "such" | "big"
                 )
                 && next != "hall" =>
         {
@@ -395,6 +440,35 @@ fn emotional_len(text: &Text, i: usize, lim: usize, w: &str, next: &str) -> Opti
         "felt" if text.matches_at(i + 1, lim, &["like", "a", "failure"]) => Some((i, 4)),
         _ => None,
     }
+}
+
+/// Where "... of my life" or "... of my career" ends within a few words of `i`.
+fn of_my_life(text: &Text, i: usize, lim: usize) -> Option<usize> {
+    (i + 2..(i + 7).min(lim))
+        .find(|&k| matches!(text.word(k), "life" | "career") && text.word(k - 1) == "my")
+}
+
+/// Feelings that an intensifier turns into drama ("super frustrating").
+fn is_feeling_word(w: &str) -> bool {
+    matches!(
+        w,
+        "frustrating"
+            | "scary"
+            | "rough"
+            | "painful"
+            | "upsetting"
+            | "overwhelming"
+            | "nerve-wracking"
+            | "hectic"
+            | "upset"
+            | "scared"
+            | "nervous"
+            | "angry"
+            | "mad"
+            | "shocked"
+            | "busy"
+            | "awkward"
+    )
 }
 
 fn apology_len(

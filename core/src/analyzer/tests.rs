@@ -657,6 +657,63 @@ fn multiword_emotion_hedging_and_trailing_apologies_are_found() {
             FindingKind::ManualFix,
             "I must always do the calculation",
         ),
+        // Someone else's fury dramatizes the story as much as the speaker's.
+        (
+            "My boss was furious.",
+            FindingKind::EmotionalLanguage,
+            "furious",
+        ),
+        (
+            "It was super frustrating.",
+            FindingKind::EmotionalLanguage,
+            "super frustrating",
+        ),
+        (
+            "It was a really rough week.",
+            FindingKind::EmotionalLanguage,
+            "really rough",
+        ),
+        (
+            "It was a big shock to the desk.",
+            FindingKind::EmotionalLanguage,
+            "big shock",
+        ),
+        (
+            "It was a punch in the gut.",
+            FindingKind::EmotionalLanguage,
+            "punch in the gut",
+        ),
+        (
+            "I felt sick about it for weeks.",
+            FindingKind::EmotionalLanguage,
+            "felt sick",
+        ),
+        (
+            "My heart just about stopped.",
+            FindingKind::EmotionalLanguage,
+            "heart just about stopped",
+        ),
+        (
+            "Those were the scariest ten minutes of my life.",
+            FindingKind::EmotionalLanguage,
+            "scariest ten minutes of my life",
+        ),
+        (
+            "The manager was shouting at everybody.",
+            FindingKind::EmotionalLanguage,
+            "shouting",
+        ),
+        (
+            "I would say the plan was fine.",
+            FindingKind::Hedging,
+            "I would say",
+        ),
+        (
+            "im not totally sure it helped",
+            FindingKind::Hedging,
+            "im not totally sure",
+        ),
+        ("It was a bit my mistake.", FindingKind::Hedging, "a bit"),
     ] {
         let spans = spans_of(text, kind);
         assert!(
@@ -696,7 +753,12 @@ fn multiword_emotion_hedging_and_trailing_apologies_are_found() {
             "I was frustrated by the delay.",
             FindingKind::EmotionalLanguage,
         ),
-        ("My boss was furious.", FindingKind::EmotionalLanguage),
+        ("We were busy that week.", FindingKind::EmotionalLanguage),
+        (
+            "It was the worst storm of the year.",
+            FindingKind::EmotionalLanguage,
+        ),
+        ("It was a bit after six.", FindingKind::Hedging),
         ("Nobody was harmed in the end.", FindingKind::PassiveVoice),
         ("The order was partly shipped.", FindingKind::Hedging),
         ("We could have been faster.", FindingKind::Hedging),
