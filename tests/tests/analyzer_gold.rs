@@ -493,7 +493,7 @@ const V2_PARTS: &[(&str, Bar)] = &[
             blame_recall: 0.96,
             negative_wording_recall: 0.92,
             systemic_fix_recall: 0.99,
-            precision: 0.89,
+            precision: 0.90,
         },
     ),
     (

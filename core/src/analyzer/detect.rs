@@ -965,6 +965,19 @@ fn passive(text: &Text, s: &Sentence, hits: &mut Vec<Hit>) {
         }
         // A counted subject reports impact ("120 reports were filed late").
         let window = i.saturating_sub(4).max(s.first)..i;
+        // "nothing was lost", "no child was harmed": an outcome that did not happen.
+        if (i.saturating_sub(3).max(s.first)..i)
+            .any(|k| matches!(text.word(k), "nothing" | "no" | "nobody" | "none"))
+        {
+            continue;
+        }
+        // "the date it was checked": a relative clause dating something else.
+        if subject == "it"
+            && i >= s.first + 3
+            && matches!(text.word(i - 3), "the" | "a" | "an" | "each" | "every")
+        {
+            continue;
+        }
         if window
             .clone()
             .any(|k| text.tokens[k].number || is_number_word(text.word(k)))

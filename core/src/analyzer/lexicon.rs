@@ -668,6 +668,15 @@ const TABLE: &[(u32, &[&str])] = &[
             "automated",
             "red",
             "hundred",
+            // States, not acts someone did: "the grinder was broken", "his speech
+            // was slurred", "we were entitled to a refund".
+            "broken",
+            "entitled",
+            "inflamed",
+            "slurred",
+            "swamped",
+            "buried",
+            "locked",
         ],
     ),
     (PERSON_PRONOUN, &["i", "we", "you", "he", "she", "they"]),

@@ -760,6 +760,16 @@ fn multiword_emotion_hedging_and_trailing_apologies_are_found() {
         ),
         ("It was a bit after six.", FindingKind::Hedging),
         ("Nobody was harmed in the end.", FindingKind::PassiveVoice),
+        ("Nothing was lost in the move.", FindingKind::PassiveVoice),
+        ("No child was harmed.", FindingKind::PassiveVoice),
+        (
+            "The grinder was broken that morning.",
+            FindingKind::PassiveVoice,
+        ),
+        (
+            "I logged the date it was checked.",
+            FindingKind::PassiveVoice,
+        ),
         ("The order was partly shipped.", FindingKind::Hedging),
         ("We could have been faster.", FindingKind::Hedging),
         ("The patient may have seen it.", FindingKind::Hedging),
