@@ -841,11 +841,23 @@ fn is_not_impact(text: &Text, s: &Sentence, first: usize, last: usize) -> bool {
             "am" | "pm" | "a.m" | "p.m" | "o'clock"
         )
     });
-    let bare_hour = last == first + 1
-        && matches!(
-            before,
+    // "by six", "until almost ten", "at eight that night".
+    let hour_word = |w: &str| {
+        matches!(
+            w,
             "by" | "at" | "until" | "till" | "before" | "after" | "around"
         )
+    };
+    let approximate = matches!(before, "almost" | "about" | "nearly" | "past" | "around")
+        && first >= s.first + 2
+        && hour_word(text.word(first - 2));
+    let part_of_day = (after == "that" || after == "in")
+        && matches!(
+            text.word(last + 1),
+            "night" | "morning" | "evening" | "afternoon" | "the"
+        );
+    let bare_hour = last == first + 1
+        && (hour_word(before) || approximate || part_of_day)
         && hour_value(text.word(first)).is_some();
     label || ago || tenure || ordinal || age || clock || bare_hour
 }

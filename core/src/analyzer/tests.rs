@@ -762,6 +762,11 @@ fn multiword_emotion_hedging_and_trailing_apologies_are_found() {
         ("Nobody was harmed in the end.", FindingKind::PassiveVoice),
         ("Nothing was lost in the move.", FindingKind::PassiveVoice),
         ("No child was harmed.", FindingKind::PassiveVoice),
+        ("I stayed until almost ten that night.", FindingKind::Metric),
+        (
+            "The truck came at eight in the morning.",
+            FindingKind::Metric,
+        ),
         (
             "The grinder was broken that morning.",
             FindingKind::PassiveVoice,
