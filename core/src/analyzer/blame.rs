@@ -425,6 +425,7 @@ fn failure_at(text: &Text, v: usize, last: usize) -> Option<usize> {
                             | "bother"
                             | "once"
                             | "just"
+                            | "very"
                     )
                 {
                     j += 1;
@@ -452,6 +453,10 @@ fn failure_at(text: &Text, v: usize, last: usize) -> Option<usize> {
                             | "work"
                             | "know"
                             | "understand"
+                            | "supportive"
+                            | "helpful"
+                            | "responsive"
+                            | "available"
                     );
                 broke_down || (negation && j < last && (owed || gave_up))
             }
@@ -685,9 +690,23 @@ fn failure_at(text: &Text, v: usize, last: usize) -> Option<usize> {
             // "the instructions were unclear", "the deadline was unrealistic".
             "unclear" | "vague" | "confusing" | "incomplete" | "outdated" | "misleading"
             | "unrealistic" | "impossible" | "inadequate" | "insufficient" | "broken"
-            | "flawed" | "toxic" | "chaotic" | "nonexistent" => {
+            | "flawed" | "toxic" | "chaotic" | "nonexistent" | "brutal" | "insane" | "crazy"
+            | "unlucky" | "unsupportive" | "disorganized" => {
                 (v..k).any(|j| matches!(text.word(j), "was" | "were"))
             }
+            // "the setup was a mess before I got there".
+            "mess" => {
+                at(k.wrapping_sub(1)) == "a"
+                    && (v..k).any(|j| matches!(text.word(j), "was" | "were"))
+            }
+            // "pushed a bad config", "sent a faulty part".
+            "bad" | "faulty" | "defective" => {
+                matches!(at(k.wrapping_sub(1)), "a" | "the") && (v..k).any(|j| past_at(text, j))
+            }
+            // "announced it before anyone told the account teams".
+            "before" => matches!(at(k + 1), "anyone" | "anybody"),
+            // "the scanner marked it delivered on its own".
+            "own" => at(k.wrapping_sub(1)) == "its" && is_tool_subject(text, v),
             "messed" | "screwed" | "botched" | "ignored" | "misread" | "mislabeled" => true,
             // A tool as the agent: "the update wiped the settings", "the system went down".
             "wiped" | "erased" | "reset" | "rounded" | "duplicated" | "double-charged" | "died"
@@ -873,6 +892,30 @@ fn is_circumstance(w: &str) -> bool {
     )
 }
 
+/// Conditions of the place or the day, offered as a cause: "due to the heat in
+/// the salon", "due to the dry air in that theater".
+fn is_condition(w: &str) -> bool {
+    matches!(
+        w,
+        "heat"
+            | "cold"
+            | "humidity"
+            | "fog"
+            | "ice"
+            | "wind"
+            | "air"
+            | "maintenance"
+            | "backlog"
+            | "outage"
+            | "construction"
+            | "noise"
+            | "illness"
+            | "turnover"
+            | "workload"
+            | "bureaucracy"
+    )
+}
+
 /// An excuse with no party needed: "due to the weather", "because of the storm",
 /// "the real problem was the catering company", "the late list was the real reason".
 fn excuse(text: &Text, first: usize, last: usize) -> Option<(usize, usize)> {
@@ -901,6 +944,7 @@ fn excuse(text: &Text, first: usize, last: usize) -> Option<(usize, usize)> {
                     || party_at(text, j)
                     || (o.ends_with("'s") && o != "it's" && o != "that's")
                     || is_circumstance(o)
+                    || is_condition(o)
             });
             if outside && !own(k + 2, k + 7) {
                 return Some((k, (k + 6).min(last)));
@@ -962,6 +1006,10 @@ fn excuse(text: &Text, first: usize, last: usize) -> Option<(usize, usize)> {
         // "we were set up to fail", "I was just following the instructions",
         // "I had no choice but to ship": the speaker as someone else's instrument.
         let instrument = (w == "set" && text.matches_at(k + 1, last, &["up", "to", "fail"]))
+            // "I was just doing what I was told".
+            || (w == "doing"
+                && matches!(text.word(k.wrapping_sub(1)), "just" | "only")
+                && next == "what")
             || (w == "following"
                 && matches!(text.word(k.wrapping_sub(1)), "just" | "only" | "simply")
                 && matches!(
@@ -974,9 +1022,22 @@ fn excuse(text: &Text, first: usize, last: usize) -> Option<(usize, usize)> {
         if instrument {
             return Some((first.max(k.saturating_sub(3)), (k + 4).min(last)));
         }
-        let real = w == "real"
+        let real = (w == "real"
             && matches!(next, "problem" | "reason" | "issue" | "cause" | "culprit")
-            && text.word(k.wrapping_sub(1)) == "the";
+            && text.word(k.wrapping_sub(1)) == "the")
+            // "the issue was really how that conductor worked", "really the problem
+            // was the measures from her".
+            || (matches!(w, "problem" | "issue")
+                && matches!(next, "was" | "is")
+                && (text.word(k + 2) == "really" || text.word(k.wrapping_sub(2)) == "really"));
+        // "a lot of it came down to the conductor's tempo".
+        let came_down = w == "came"
+            && text.matches_at(k + 1, last, &["down", "to"])
+            && (k + 3..(k + 7).min(last))
+                .any(|j| party_at(text, j) || text.word(j).ends_with("'s"));
+        if came_down && !own(first, last) {
+            return Some((first, last));
+        }
         // "it was mostly a process problem", "a communication issue": nobody's fault.
         let systemic_cause = matches!(w, "problem" | "issue" | "failure" | "breakdown")
             && matches!(
@@ -1130,10 +1191,19 @@ fn nobody_failed(text: &Text, first: usize, last: usize) -> Option<usize> {
     let k = (first..last.min(first + 3)).find(|&k| {
         text.word(k) == "nobody" || (text.word(k) == "no" && text.word(k + 1) == "one")
     })?;
-    let failed = (k + 1..last.min(k + 6)).any(|j| {
+    // "nobody else had signed off", "nobody could say": the speaker alone, or no answer.
+    let subject_end = if text.word(k) == "no" { k + 2 } else { k + 1 };
+    if matches!(text.word(subject_end), "else" | "could" | "can") {
+        return None;
+    }
+    // "Nobody on that production team gave the young artists the support".
+    let failed = (k + 1..last.min(k + 9)).any(|j| {
         let w = text.word(j);
         duty_at(text, j) && past_at(text, j)
-            || matches!(w, "listened" | "cared" | "bothered" | "noticed")
+            || matches!(
+                w,
+                "listened" | "cared" | "bothered" | "noticed" | "offered" | "explained" | "gave"
+            )
     });
     (failed && !text.tokens[k].quoted).then_some(k)
 }
@@ -1466,6 +1536,38 @@ mod tests {
             ("A lot of it was bad luck.", "A lot of it"),
             ("It was mostly a process problem.", "It was mostly"),
             ("There was no time to test it.", "There was no time"),
+            (
+                "Due to the heat in the salon that day, the color took badly.",
+                "Due to the heat",
+            ),
+            (
+                "Nobody on that production team gave the young artists any support.",
+                "Nobody on that",
+            ),
+            ("The market that spring was just brutal.", "The market"),
+            ("The setup was a mess before I got there.", "The setup"),
+            ("The provider pushed a bad config.", "The provider pushed"),
+            (
+                "Marketing announced it before anyone told the account teams.",
+                "Marketing announced",
+            ),
+            (
+                "The scanner marked it delivered on its own.",
+                "The scanner marked",
+            ),
+            (
+                "A lot of it came down to the conductor's tempo.",
+                "A lot of it",
+            ),
+            (
+                "The issue was really how that conductor worked.",
+                "The issue was",
+            ),
+            ("I was just doing what I was told.", "I was just doing"),
+            (
+                "The administration was not very supportive.",
+                "The administration",
+            ),
         ];
         for (src, want) in cases {
             assert!(
@@ -1523,6 +1625,10 @@ mod tests {
             "The lesson was on me to learn.",
             "I was proud of my process, but it failed.",
             "The issue was mine: I skipped the check.",
+            "Nobody else had signed off on it.",
+            "Nobody could say when the truck would come.",
+            "The problem was the date format.",
+            "We lost two days due to the rework I ordered.",
         ] {
             assert!(blamed(src).is_empty(), "{src:?}: {:?}", blamed(src));
         }
