@@ -634,3 +634,74 @@ fn any_gold_file() {
     let report = evaluate(&source);
     assert!(report.answers > 0, "the gold file has no answers");
 }
+
+/// Issue 11: a passive rewrite is offered only when it is correct English that
+/// keeps the sentence's meaning. Over every gold answer, each rewrite must be
+/// "___ <participle> <the span's subject>" for a span "<subject> was/were
+/// <participle>" with no negation; anything else must get the general advice.
+#[test]
+fn every_passive_rewrite_on_the_gold_answers_keeps_the_sentence() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("gold");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/gold")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| {
+            p.extension().is_some_and(|x| x == "toml")
+                && p.file_name() != Some("parts.toml".as_ref())
+        })
+        .collect();
+    files.sort();
+    let (mut rewrites, mut advice) = (0, 0);
+    for path in files {
+        let gold: Gold = toml::from_str(&std::fs::read_to_string(&path).expect("read"))
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        for item in &gold.answer {
+            let got = analyze(&item.text).expect("gold answers analyze");
+            for f in got
+                .findings
+                .iter()
+                .filter(|f| f.kind == FindingKind::PassiveVoice)
+            {
+                let suggestion = f.suggestion.as_deref().unwrap_or("");
+                let Some(rewrite) = suggestion
+                    .split_once("\u{201C}___ ")
+                    .and_then(|(_, rest)| rest.split_once('\u{201D}'))
+                    .map(|(r, _)| r)
+                else {
+                    advice += 1;
+                    continue;
+                };
+                rewrites += 1;
+                if std::env::var_os("GOLD_VERBOSE").is_some() {
+                    println!("{:?} -> {rewrite:?}", f.text);
+                }
+                let words: Vec<String> = f
+                    .text
+                    .split_whitespace()
+                    .map(|w| {
+                        w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+                            .to_lowercase()
+                    })
+                    .collect();
+                let n = words.len();
+                let at = format!("{} {:?}: {rewrite:?}", item.id, f.text);
+                assert!(
+                    n >= 3 && matches!(words[n - 2].as_str(), "was" | "were"),
+                    "{at}"
+                );
+                assert!(
+                    !words.iter().any(|w| matches!(w.as_str(), "not" | "never" | "no") || w.ends_with("n't")),
+                    "a negated passive was rewritten: {at}"
+                );
+                let (verb, object) = rewrite.split_once(' ').expect("verb and object");
+                assert_eq!(verb, words[n - 1], "{at}");
+                assert_eq!(object.to_lowercase(), words[..n - 2].join(" "), "{at}");
+            }
+        }
+    }
+    println!("passive findings on the gold answers: {rewrites} rewrites, {advice} general advice");
+    assert!(
+        rewrites > 0,
+        "no rewrite was offered, so nothing was checked"
+    );
+}

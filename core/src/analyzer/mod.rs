@@ -540,7 +540,12 @@ fn span_finding(text: &text::Text, hit: &detect::Hit) -> Finding {
     let agent = hit
         .agent
         .map(|(first, last)| blamed_party(text, first, last));
-    let (message, suggestion) = explain(hit.kind, &spanned, agent.as_deref());
+    let word_after = if hit.last < text.tokens.len() {
+        text.word(hit.last)
+    } else {
+        ""
+    };
+    let (message, suggestion) = explain(hit.kind, &spanned, agent.as_deref(), word_after);
     Finding {
         kind: hit.kind,
         start,
@@ -580,8 +585,13 @@ fn blamed_party(text: &text::Text, first: usize, last: usize) -> String {
 }
 
 /// Message and suggested rewrite for a span finding; `agent` names whom a blame
-/// finding points at.
-fn explain(kind: FindingKind, spanned: &str, agent: Option<&str>) -> (String, Option<String>) {
+/// finding points at, `word_after` is the word that follows the span.
+fn explain(
+    kind: FindingKind,
+    spanned: &str,
+    agent: Option<&str>,
+    word_after: &str,
+) -> (String, Option<String>) {
     let quoted = format!("\u{201C}{spanned}\u{201D}");
     if let (FindingKind::BlameShifting, Some(agent)) = (kind, agent) {
         return (
@@ -600,7 +610,7 @@ fn explain(kind: FindingKind, spanned: &str, agent: Option<&str>) -> (String, Op
         ),
         FindingKind::PassiveVoice => (
             format!("{quoted} hides who acted."),
-            Some(passive_rewrite(spanned)),
+            Some(passive_rewrite(spanned, word_after)),
         ),
         FindingKind::Hedging => (
             format!("{quoted} softens a statement you should own plainly."),
@@ -636,8 +646,10 @@ fn explain(kind: FindingKind, spanned: &str, agent: Option<&str>) -> (String, Op
 /// blank (the text does not say who acted) and a rewrite is offered only for the
 /// plain shape determiner + noun(s) + was/were + regular past participle, where
 /// the participle is also the past tense; anything else (negation, irregular
-/// verbs, fragments) gets the general advice rather than a wrong sentence.
-fn passive_rewrite(spanned: &str) -> String {
+/// verbs, fragments, a phrasal verb such as "was rolled out", a subject long
+/// enough to hold a clause such as "the way sessions were stored") gets the
+/// general advice rather than a wrong sentence.
+fn passive_rewrite(spanned: &str, word_after: &str) -> String {
     let words: Vec<String> = spanned
         .split_whitespace()
         .map(|w| {
@@ -655,7 +667,11 @@ fn passive_rewrite(spanned: &str) -> String {
             lower[0].as_str(),
             "the" | "a" | "an" | "our" | "my" | "his" | "her" | "their" | "this" | "that" | "its"
         )
-        && n - 2 <= 4
+        && n - 2 <= 3
+        && !matches!(
+            word_after,
+            "out" | "off" | "up" | "down" | "in" | "on" | "over" | "back" | "away" | "through"
+        )
         && lower[1..n - 2]
             .iter()
             .all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'));
