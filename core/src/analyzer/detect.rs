@@ -1483,17 +1483,45 @@ fn claims_effort(text: &Text, first: usize, lim: usize) -> bool {
 
 /// Ownership said by naming it rather than by an "I + verb" shape: "That decision
 /// was mine", "That one was on me", "checking my inputs was my job".
-fn owns_by_naming(text: &Text, first: usize, lim: usize) -> bool {
+pub(crate) fn owns_by_naming(text: &Text, first: usize, lim: usize) -> bool {
     (first + 1..lim).any(|i| {
         let at = |k: usize| if i + k < lim { text.word(i + k) } else { "" };
         let negated = matches!(text.word(i - 1), "not" | "wasn't" | "isn't")
             || matches!(at(1), "not" | "never");
+        // "was completely my responsibility", "was entirely on me".
+        let adverb = usize::from(matches!(
+            at(1),
+            "completely" | "entirely" | "all" | "totally" | "fully" | "clearly" | "squarely"
+        ));
+        let (owner, what) = (at(1 + adverb), at(2 + adverb));
         let names = match text.word(i) {
-            "was" | "is" if at(1) == "mine" || at(1) == "on" => {
-                at(1) == "mine" || (at(1) == "on" && at(2) == "me")
+            "was" | "is" if owner == "mine" || owner == "on" => {
+                owner == "mine" || (owner == "on" && what == "me")
             }
             // Past only: "it is my responsibility" states a role, not an act.
-            "was" => at(1) == "my" && matches!(at(2), "job" | "responsibility" | "call" | "step"),
+            "was" => {
+                owner == "my"
+                    && matches!(
+                        what,
+                        "job"
+                            | "responsibility"
+                            | "call"
+                            | "step"
+                            | "fault"
+                            | "mistake"
+                            | "miss"
+                            | "doing"
+                            | "choice"
+                            | "work"
+                            | "shortcut"
+                            | "decision"
+                            | "error"
+                            | "oversight"
+                            | "slip"
+                    )
+            }
+            // "a failure on my part".
+            "on" => at(1) == "my" && at(2) == "part",
             _ => false,
         };
         names && !negated && !text.tokens[i].quoted

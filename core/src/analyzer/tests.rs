@@ -516,6 +516,10 @@ fn ownership_is_an_owned_act_not_effort_or_pride() {
         "That decision was mine.",
         "That one was on me.",
         "Checking my inputs was my job.",
+        "That was my miss.",
+        "This was completely my responsibility.",
+        "The wording was my choice.",
+        "Not checking that list was a failure on my part.",
         "After the audit, I rebuilt the template.",
         "I ran the numbers and skipped the second check.",
     ] {
