@@ -1539,7 +1539,14 @@ fn owned_action_after(text: &Text, mut j: usize, lim: usize, situation: bool) ->
     let after = if j + 1 < lim { text.word(j + 1) } else { "" };
     match verb {
         "didn't" => true,
-        "did" => after == "not",
+        // "I did it anyway", "I did that without asking".
+        "did" => matches!(after, "not" | "it" | "that" | "this"),
+        // "I never went back", "I never checked".
+        "never" => is_past_action(after),
+        // "I have posted the rent accrual twice" (the learner's present perfect).
+        "have" | "'ve" => is_past_action(after) && !(situation && is_role_verb(after)),
+        // "I said yes": the decision, in two words.
+        "said" => matches!(after, "yes" | "no"),
         "should" => after == "have",
         "should've" => true,
         "had" => {

@@ -451,6 +451,12 @@ const TABLE: &[(u32, &[&str])] = &[
             "mistook",
             "misread",
             "overbooked",
+            "laid",
+            "hid",
+            "threw",
+            "fed",
+            "dug",
+            "stood",
         ],
     ),
     (

@@ -520,6 +520,9 @@ fn ownership_is_an_owned_act_not_effort_or_pride() {
         "This was completely my responsibility.",
         "The wording was my choice.",
         "Not checking that list was a failure on my part.",
+        "I never went back to check on him.",
+        "I have posted the rent accrual twice.",
+        "I said yes.",
         "After the audit, I rebuilt the template.",
         "I ran the numbers and skipped the second check.",
     ] {
