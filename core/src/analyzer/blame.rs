@@ -406,6 +406,9 @@ fn is_name(text: &Text, k: usize) -> bool {
 fn failure_at(text: &Text, v: usize, last: usize) -> Option<usize> {
     let at = |k: usize| if k < last { text.word(k) } else { "" };
     let has = |words: &[&str]| (v..last).any(|k| words.contains(&text.word(k)));
+    if undergoes(text, v, last) {
+        return None;
+    }
     for k in v..last {
         let w = negation_form(text.word(k));
         let found = match w {
@@ -476,6 +479,13 @@ fn failure_at(text: &Text, v: usize, last: usize) -> Option<usize> {
             {
                 true
             }
+            // "the patient did not take the wrong one" is the good outcome.
+            "wrong"
+                if (v..k)
+                    .any(|j| matches!(negation_form(text.word(j)), "not" | "didn't" | "never")) =>
+            {
+                false
+            }
             "wrong" => {
                 (v..k).any(|j| hands_over(text.word(j)))
                     || (is_tool_subject(text, v)
@@ -532,7 +542,34 @@ fn failure_at(text: &Text, v: usize, last: usize) -> Option<usize> {
                     || (counted && (v..k).any(|j| hands_over(text.word(j))))
             }
             // "kept sending me garbage leads".
-            "kept" => at(k + 1).len() > 4 && at(k + 1).ends_with("ing"),
+            // "kept sending me garbage leads"; "users kept downloading the old
+            // version" is what the failure caused.
+            "kept" => {
+                matches!(
+                    at(k + 1),
+                    "sending"
+                        | "giving"
+                        | "changing"
+                        | "adding"
+                        | "pushing"
+                        | "moving"
+                        | "canceling"
+                        | "cancelling"
+                        | "asking"
+                        | "calling"
+                        | "emailing"
+                        | "rescheduling"
+                        | "overriding"
+                        | "ignoring"
+                        | "interrupting"
+                        | "skipping"
+                        | "forgetting"
+                        | "delaying"
+                        | "missing"
+                        | "booking"
+                        | "auto"
+                ) || (at(k + 1).starts_with("auto") && at(k + 1).ends_with("ing"))
+            }
             // "changed the commission plan halfway through", "was changing the colors every week".
             // "pulled the funding at the last minute".
             "changed" | "changing" | "switched" | "cancelled" | "canceled" | "pulled"
@@ -722,6 +759,57 @@ fn failure_at(text: &Text, v: usize, last: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// A predicate in the passive ("was never sent", "should have been reduced",
+/// "were never told"): the subject is what the failure happened to, and who
+/// failed is not said, unless "by" names them.
+fn undergoes(text: &Text, v: usize, last: usize) -> bool {
+    let mut k = v;
+    while k < last
+        && matches!(
+            negation_form(text.word(k)),
+            "should"
+                | "have"
+                | "had"
+                | "not"
+                | "never"
+                | "also"
+                | "just"
+                | "already"
+                | "wasn't"
+                | "weren't"
+                | "hadn't"
+        )
+    {
+        k += 1;
+    }
+    let auxiliary = matches!(text.word(k), "was" | "were" | "been" | "got")
+        || matches!(
+            negation_form(text.word(k.wrapping_sub(1))),
+            "wasn't" | "weren't"
+        );
+    let start = if matches!(text.word(k), "was" | "were" | "been" | "got") {
+        k + 1
+    } else {
+        k
+    };
+    let mut p = start;
+    while p < last
+        && matches!(
+            text.word(p),
+            "never" | "not" | "also" | "just" | "ever" | "properly"
+        )
+    {
+        p += 1;
+    }
+    let w = text.word(p);
+    let participle = p < last
+        && (super::lexicon::is_irregular_participle(w) || (w.len() >= 5 && w.ends_with("ed")))
+        && !super::lexicon::is_adjectival_participle(w)
+        && !matches!(w, "supposed" | "unclear" | "outdated");
+    let by_party = (p + 1..(p + 5).min(last)).any(|j| text.word(j) == "by");
+    auxiliary && participle && !by_party
 }
 
 /// Verbs of handing work over, which can be done wrong, late or halfway ("sent

@@ -1139,7 +1139,12 @@ fn explicit_blame(text: &Text, s: &Sentence, hits: &mut Vec<Hit>) {
                 // "longer than they should have been" measures time, it accuses nobody.
                 let comparison =
                     (i.saturating_sub(3).max(s.first)..i).any(|k| text.word(k) == "than");
-                (has && other && !comparison)
+                // "his dose should have been reduced": what should have happened, with
+                // nobody named as the one who failed to do it.
+                let passive = at(2) == "been"
+                    && (at(3).ends_with("ed") || is_irregular_participle(at(3)))
+                    && !matches!(at(4), "by");
+                (has && other && !comparison && !passive)
                     .then(|| (clause_start_before(text, s.first, i), (i + 4).min(lim)))
             }
             "nobody" | "no" if w == "nobody" || at(1) == "one" => {
@@ -1295,16 +1300,68 @@ fn soft_blame(text: &Text, s: &Sentence, hits: &mut Vec<Hit>) {
             || (i.saturating_sub(3).max(clause)..i)
                 .any(|k| matches!(text.word(k), "i" | "we" | "we've" | "we'd" | "i've"))
             || (s.first..clause).any(|k| reporting(text.word(k)))
-            || subject.is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
-        if own_or_reported {
+            || subject.is_some_and(|w| {
+                w.starts_with(|c: char| c.is_ascii_digit())
+                    || is_number_word(w)
+                    || matches!(w, "nobody" | "none" | "nothing" | "no")
+            });
+        if own_or_reported || harmed_party_subject(text, clause, i) {
             continue;
         }
-        let prev = text.word(i.wrapping_sub(1));
-        if matches!(prev, "was" | "were") && text.word(i).ends_with("ed") {
+        // "was never sent", "should have been reduced", "were never told": the
+        // subject underwent it, and who failed is not said.
+        let passive = (i.saturating_sub(4).max(clause)..i)
+            .any(|k| matches!(text.word(k), "was" | "were" | "been" | "wasn't" | "weren't"))
+            && (text.word(i).ends_with("ed")
+                || is_irregular_participle(text.word(i))
+                || (i + 1 < lim
+                    && (is_irregular_participle(at_word(text, i + 1))
+                        || at_word(text, i + 1).ends_with("ed"))));
+        if passive {
             continue;
         }
         push(hits, FindingKind::BlameShifting, clause, (i + 3).min(lim));
     }
+}
+
+fn at_word<'a>(text: &'a Text, k: usize) -> &'a str {
+    if k < text.tokens.len() {
+        text.word(k)
+    } else {
+        ""
+    }
+}
+
+/// "A school group missed half their tour", "riders missed their connections":
+/// the people the failure hit, not a party who failed.
+fn harmed_party_subject(text: &Text, clause: usize, i: usize) -> bool {
+    (clause..i).any(|k| {
+        matches!(
+            text.word(k),
+            "riders"
+                | "passengers"
+                | "users"
+                | "customers"
+                | "guests"
+                | "patients"
+                | "students"
+                | "families"
+                | "group"
+                | "visitors"
+                | "members"
+                | "shoppers"
+                | "diners"
+                | "buyers"
+                | "viewers"
+                | "readers"
+                | "listeners"
+                | "callers"
+                | "applicants"
+                | "seniors"
+                | "kids"
+                | "children"
+        )
+    })
 }
 
 fn is_fault_word(text: &Text, i: usize, lim: usize) -> bool {
@@ -1328,7 +1385,9 @@ fn is_fault_word(text: &Text, i: usize, lim: usize) -> bool {
                 | "checked"
                 | "responded"
         ),
-        // "kept adding requirements", "kept missing handoffs".
+        // "kept adding requirements", "kept missing handoffs"; "users kept
+        // downloading the old version" is what the failure caused (see
+        // `harmed_party_subject`).
         "kept" => at(1).len() > 4 && at(1).ends_with("ing"),
         "didn't" | "not" if text.word(i.wrapping_sub(1)) != "i" => {
             (text.word(i) == "didn't" || text.word(i.wrapping_sub(1)) == "did")
@@ -1357,12 +1416,24 @@ fn is_fault_word(text: &Text, i: usize, lim: usize) -> bool {
             "was" | "were" | "too" | "so" | "always" | "really" | "very"
         ),
         // "the pharmacy sent up the wrong strength", "got the forecast completely wrong".
-        "wrong" => (i.saturating_sub(5)..i).any(|k| {
-            matches!(
-                text.word(k),
-                "sent" | "gave" | "made" | "got" | "faxed" | "delivered" | "shipped" | "printed"
-            )
-        }),
+        // "the patient did not take the wrong one", "nobody made a wrong batch":
+        // the good outcome.
+        "wrong" => {
+            (i.saturating_sub(5)..i).any(|k| {
+                matches!(
+                    text.word(k),
+                    "sent"
+                        | "gave"
+                        | "made"
+                        | "got"
+                        | "faxed"
+                        | "delivered"
+                        | "shipped"
+                        | "printed"
+                )
+            }) && !(i.saturating_sub(5)..i)
+                .any(|k| matches!(text.word(k), "not" | "didn't" | "never" | "nobody"))
+        }
         "showed" | "show" => at(1) == "up" && matches!(at(2), "late" | "" | "drunk"),
         "called" => at(1) == "in" && at(2) == "sick",
         "lets" | "let" => matches!(at(1), "you" | "us" | "me") && at(2) == "down",

@@ -498,6 +498,31 @@ fn blame_handed_to_someone_else_is_found_in_its_own_clause() {
 }
 
 #[test]
+fn what_the_failure_did_to_people_or_things_is_not_blame() {
+    for text in [
+        "The recall letter was never sent.",
+        "His metformin dose should have been reduced.",
+        "Eight owners who should have been notified were never told.",
+        "Twelve of our seniors had missed the deadline.",
+        "A school group missed half their tour.",
+        "So users kept downloading the old version.",
+        "Nobody made a wrong batch.",
+    ] {
+        let spans = spans_of(text, FindingKind::BlameShifting);
+        assert!(spans.is_empty(), "{text:?}: blame spans {spans:?}");
+    }
+    for text in [
+        "The controller should have caught it.",
+        "The shipment was delayed by the vendor.",
+        "The agency missed every deadline.",
+        "Marketing kept sending me garbage leads.",
+    ] {
+        let spans = spans_of(text, FindingKind::BlameShifting);
+        assert!(!spans.is_empty(), "{text:?}: no blame");
+    }
+}
+
+#[test]
 fn owning_the_decision_is_not_blame() {
     for text in [
         "That decision was mine, and I told the client the same day.",
