@@ -211,6 +211,14 @@ fn score_missing_parts(item: &Item, got: &Analysis, tally: &mut Tally, notes: &m
 }
 
 /// Where the analyzer's first takeaway sentence starts, if it found one.
+/// Where the words start at or after `at`: a bullet marker or blank before the
+/// first word is layout, not a different split ("- Lesson:" and "Lesson:").
+fn content_start(text: &str, at: usize) -> usize {
+    at + text[at..]
+        .find(|c: char| c.is_alphanumeric() || c == '"' || c == '\u{201C}')
+        .unwrap_or(0)
+}
+
 fn predicted_takeaway_start(got: &Analysis) -> Option<usize> {
     got.segments
         .iter()
@@ -387,8 +395,8 @@ fn evaluate(source: &str) -> Report {
         }
         let mut notes = score_item(item, &got, &mut tallies, &mut must_find);
         if let Some(start) = &item.takeaway_start {
-            let gold_start = located(&item.id, &item.text, start)[0].0;
-            let predicted = predicted_takeaway_start(&got);
+            let gold_start = content_start(&item.text, located(&item.id, &item.text, start)[0].0);
+            let predicted = predicted_takeaway_start(&got).map(|p| content_start(&item.text, p));
             takeaway_split.1 += 1;
             if predicted == Some(gold_start) {
                 takeaway_split.0 += 1;
