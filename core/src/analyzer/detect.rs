@@ -1556,6 +1556,9 @@ fn claims_effort(text: &Text, first: usize, lim: usize) -> bool {
 /// was mine", "That one was on me", "checking my inputs was my job".
 pub(crate) fn owns_by_naming(text: &Text, first: usize, lim: usize) -> bool {
     (first + 1..lim).any(|i| {
+        if !matches!(text.word(i), "was" | "is" | "on") {
+            return false;
+        }
         let at = |k: usize| if i + k < lim { text.word(i + k) } else { "" };
         let negated = matches!(text.word(i - 1), "not" | "wasn't" | "isn't")
             || matches!(at(1), "not" | "never");
