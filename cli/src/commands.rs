@@ -350,6 +350,7 @@ fn analyze_jsonl(file: Option<&Path>) -> CliResult {
         _ => Box::new(std::io::stdin().lock()),
     };
     let mut out = std::io::stdout().lock();
+    let mut line_out = Vec::new();
     for (number, line) in input.lines().enumerate() {
         let line = line?;
         if line.trim().is_empty() {
@@ -361,7 +362,12 @@ fn analyze_jsonl(file: Option<&Path>) -> CliResult {
             analyzer::analyze(&parsed.text).map_err(|e| format!("line {}: {e}", number + 1))?;
         let mut value = serde_json::to_value(&analysis)?;
         value["id"] = parsed.id;
-        writeln!(out, "{}", serde_json::to_string(&value)?)?;
+        // One reused buffer and one write per line: stdout's small line buffer
+        // would otherwise be flushed several times inside a long line.
+        line_out.clear();
+        serde_json::to_writer(&mut line_out, &value)?;
+        line_out.push(b'\n');
+        out.write_all(&line_out)?;
     }
     Ok(())
 }

@@ -368,12 +368,15 @@ pub fn heard_parts(text: &str) -> Result<Vec<Segment>, AnalyzerError> {
 }
 
 fn parse(text: &str) -> Result<text::Text<'_>, AnalyzerError> {
-    let chars = text.chars().count();
-    if chars > MAX_CHARS {
-        return Err(AnalyzerError::TooLong {
-            chars,
-            max: MAX_CHARS,
-        });
+    // A text has at most as many characters as bytes: count only a long one.
+    if text.len() > MAX_CHARS {
+        let chars = text.chars().count();
+        if chars > MAX_CHARS {
+            return Err(AnalyzerError::TooLong {
+                chars,
+                max: MAX_CHARS,
+            });
+        }
     }
     let parsed = text::Text::new(text);
     if parsed.tokens.is_empty() {

@@ -207,6 +207,9 @@ fn tokenize(src: &str) -> (Vec<Token>, String) {
             }
             if is_apostrophe(ch) {
                 norm.push('\'');
+            } else if ch.is_ascii() {
+                // Most answers are ASCII: skip the Unicode case table.
+                norm.push(ch.to_ascii_lowercase());
             } else {
                 norm.extend(ch.to_lowercase());
             }
