@@ -360,12 +360,24 @@ fn analyze_jsonl(file: Option<&Path>) -> CliResult {
             .map_err(|e| format!("line {}: expected {{\"id\", \"text\"}}: {e}", number + 1))?;
         let analysis =
             analyzer::analyze(&parsed.text).map_err(|e| format!("line {}: {e}", number + 1))?;
-        let mut value = serde_json::to_value(&analysis)?;
-        value["id"] = parsed.id;
+        // Written straight from the analysis, without building a JSON tree first
+        // (that tree was a fifth of the time per line).
+        #[derive(serde::Serialize)]
+        struct Analyzed<'a> {
+            id: &'a serde_json::Value,
+            #[serde(flatten)]
+            analysis: &'a analyzer::Analysis,
+        }
         // One reused buffer and one write per line: stdout's small line buffer
         // would otherwise be flushed several times inside a long line.
         line_out.clear();
-        serde_json::to_writer(&mut line_out, &value)?;
+        serde_json::to_writer(
+            &mut line_out,
+            &Analyzed {
+                id: &parsed.id,
+                analysis: &analysis,
+            },
+        )?;
         line_out.push(b'\n');
         out.write_all(&line_out)?;
     }
