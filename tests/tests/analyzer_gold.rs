@@ -493,28 +493,29 @@ struct Bar {
 const V2_PARTS: &[(&str, Bar)] = &[
     (
         "development",
-        // 236 answers, tuned on (rules) and trained on (the clause classifier):
+        // 470 answers, tuned on (rules) and trained on (the clause classifier):
         // what the analyzer reaches in-sample. Blame and negative-wording recall
-        // are above their targets here, far above what unseen answers get.
+        // are above their targets here, well above what unseen answers get.
         Bar {
             coarse_tier: 0.91,
-            blame_recall: 0.96,
+            blame_recall: 0.94,
             negative_wording_recall: 0.92,
             systemic_fix_recall: 0.99,
-            precision: 0.90,
+            precision: 0.88,
         },
     ),
     (
         "report",
-        // 234 answers nobody tuned or trained on. Only systemic-fix recall meets
-        // its target; the floors are what the analyzer reaches, and only stop it
-        // from getting worse.
+        // 72 answers written after the tuning, for 46 jobs the set had never
+        // had, and never read by whoever tuned the rules. Negative-wording and
+        // systemic-fix recall meet their targets; the floors are what the
+        // analyzer reaches, and only stop it from getting worse.
         Bar {
-            coarse_tier: 0.91,
-            blame_recall: 0.73,
-            negative_wording_recall: 0.81,
-            systemic_fix_recall: 0.92,
-            precision: 0.86,
+            coarse_tier: 0.87,
+            blame_recall: 0.82,
+            negative_wording_recall: 0.84,
+            systemic_fix_recall: 0.83,
+            precision: 0.85,
         },
     ),
 ];
