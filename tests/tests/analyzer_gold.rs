@@ -506,12 +506,12 @@ const V2_PARTS: &[(&str, Bar)] = &[
     ),
     (
         "report",
-        // 72 answers written after the tuning, for 46 jobs the set had never
+        // 76 answers written after the tuning, for 50 jobs the set had never
         // had, and never read by whoever tuned the rules. Negative-wording and
         // systemic-fix recall meet their targets; the floors are what the
         // analyzer reaches, and only stop it from getting worse.
         Bar {
-            coarse_tier: 0.87,
+            coarse_tier: 0.86,
             blame_recall: 0.82,
             negative_wording_recall: 0.84,
             systemic_fix_recall: 0.83,

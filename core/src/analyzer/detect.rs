@@ -294,21 +294,21 @@ fn emotional_len(text: &Text, i: usize, lim: usize, w: &str, next: &str) -> Opti
             )
             && (w != "busy" || matches!(prev, "super" | "crazy" | "insanely")) =>
         {
-            Some((i - 1, 2))
+            Some((i - 1, 1))
         }
         // "a big shock", "the whole desk was in shock", "it was a horror".
         "shock" | "horror"
             if i > 0 && matches!(prev, "a" | "in" | "big" | "total" | "complete" | "pure") =>
         {
-            Some((i - 1, 2))
+            Some((i - 1, 1))
         }
         "bloodbath" | "shouting" | "yelling" | "yelled" | "screamed" => Some((i, 1)),
         // "a gut punch", "a punch in the gut", "a slap in the face".
-        "punch" if prev == "gut" => Some((i - 1, 2)),
+        "punch" if prev == "gut" => Some((i - 1, 1)),
         "punch" if text.matches_at(i + 1, lim, &["in", "the", "gut"]) => Some((i, 4)),
         "slap" if text.matches_at(i + 1, lim, &["in", "the", "face"]) => Some((i, 4)),
         // "I felt sick about it", "it still makes me sick".
-        "sick" if i > 0 && matches!(prev, "felt" | "feel" | "feeling" | "me") => Some((i - 1, 2)),
+        "sick" if i > 0 && matches!(prev, "felt" | "feel" | "feeling" | "me") => Some((i - 1, 1)),
         "stomach" if matches!(next, "dropped" | "sank" | "turned" | "churned") => Some((i, 2)),
         // "one of the worst months of my career", "the scariest ten minutes of my life".
         "worst" | "scariest" | "hardest" | "darkest" | "lowest"
@@ -342,7 +342,7 @@ fn emotional_len(text: &Text, i: usize, lim: usize, w: &str, next: &str) -> Opti
                 "so" | "super" | "really" | "very" | "totally" | "completely" | "incredibly"
             ) =>
         {
-            Some((i - 1, 2))
+            Some((i - 1, 1))
         }
         // "in a panic", "total panic", "panic mode"; "panic bar hardware" is a device.
         "panic"
@@ -372,7 +372,7 @@ fn emotional_len(text: &Text, i: usize, lim: usize, w: &str, next: &str) -> Opti
                     | "utterly"
             ) =>
         {
-            Some((i - 1, 2))
+            Some((i - 1, 1))
         }
         // "I was crushed", "I was shaking"; not "crushed ice".
         "crushed" | "shaking" if matches!(text.word(i.wrapping_sub(1)), "was" | "felt") => {
@@ -385,14 +385,14 @@ fn emotional_len(text: &Text, i: usize, lim: usize, w: &str, next: &str) -> Opti
         "heart" => (i + 1..(i + 4).min(lim))
             .find(|&k| matches!(text.word(k), "sank" | "dropped" | "stopped"))
             .map(|k| (i, k + 1 - i)),
-        "tears" if text.word(i.wrapping_sub(1)) == "in" => Some((i - 1, 2)),
+        "tears" if text.word(i.wrapping_sub(1)) == "in" => Some((i - 1, 1)),
         "wreck"
             if matches!(
                 text.word(i.wrapping_sub(1)),
                 "a" | "total" | "train" | "complete"
             ) =>
         {
-            Some((i - 1, 2))
+            Some((i - 1, 1))
         }
         "crazy" | "chaotic" | "brutal" | "insane"
             if matches!(

@@ -600,7 +600,7 @@ fn explain(
         return (
             format!("{quoted} puts the failure on {agent}."),
             Some(format!(
-                "Instead of {quoted}, which puts this on {agent}, say what was in your hands: what you could have checked, asked for or agreed with {agent} earlier."
+                "Instead of {quoted}, which puts this on {agent}, say what was in your hands: what you could have checked or asked for earlier."
             )),
         );
     }

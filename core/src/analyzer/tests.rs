@@ -1138,3 +1138,26 @@ fn one_blame_clause_in_an_owned_story_is_developing_and_repeated_blame_is_weak()
     assert_eq!(count(&a, FindingKind::BlameShifting), 2, "{:?}", a.findings);
     assert_eq!(a.tier, Tier::Weak);
 }
+
+#[test]
+fn an_intensified_feeling_is_spanned_without_the_next_word() {
+    for (text, span) in [
+        (
+            "It was super frustrating for everyone.",
+            "super frustrating",
+        ),
+        (
+            "I was completely overwhelmed by it.",
+            "completely overwhelmed",
+        ),
+        ("I was so stressed that week.", "so stressed"),
+        ("It was a big shock to us.", "big shock"),
+        ("I was in tears by noon.", "in tears"),
+    ] {
+        assert_eq!(
+            spans_of(text, FindingKind::EmotionalLanguage),
+            [span],
+            "{text:?}"
+        );
+    }
+}
