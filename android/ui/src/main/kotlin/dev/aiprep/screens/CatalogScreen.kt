@@ -2,12 +2,9 @@ package dev.aiprep.screens
 
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
-import androidx.compose.foundation.layout.fillMaxSize
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.heightIn
 import androidx.compose.foundation.layout.padding
-import androidx.compose.foundation.rememberScrollState
-import androidx.compose.foundation.verticalScroll
 import androidx.compose.material3.Card
 import androidx.compose.material3.ExperimentalMaterial3Api
 import androidx.compose.material3.LinearProgressIndicator
@@ -26,33 +23,22 @@ import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.unit.dp
 import dev.aiprep.core.ModuleCardView
 import dev.aiprep.ui.CatalogState
-import dev.aiprep.ui.Loadable
 
 /** Every module as a card; tapping one studies it and returns Home, which then shows it. */
 @Composable
 fun CatalogScreen(catalog: CatalogState, app: AppController) {
     val state by catalog.state.collectAsState()
     LaunchedEffect(Unit) { catalog.refresh() }
-    Column(
-        Modifier.fillMaxSize().verticalScroll(rememberScrollState()).padding(16.dp),
-        verticalArrangement = Arrangement.spacedBy(12.dp),
-    ) {
-        when (val s = state) {
-            Loadable.Loading -> Loading()
-            is Loadable.Failed -> ErrorMessage(s.error)
-            is Loadable.Ready -> {
-                val c = s.value
-                Text("Choose what to study", style = MaterialTheme.typography.headlineSmall, modifier = Modifier.semantics { heading() })
-                Text(
-                    "Your progress in every module is kept. Reviews come from all of them; new items from the one you study.",
-                    style = MaterialTheme.typography.bodyMedium,
-                )
-                c.error?.let { ErrorMessage(it) }
-                c.modules.forEach { module ->
-                    ModuleCard(module, enabled = c.selecting == null) {
-                        app.launch { if (catalog.select(module.id)) app.navigator.back() }
-                    }
-                }
+    LoadedColumn(state) { c ->
+        Text("Choose what to study", style = MaterialTheme.typography.headlineSmall, modifier = Modifier.semantics { heading() })
+        Text(
+            "Your progress in every module is kept. Reviews come from all of them; new items from the one you study.",
+            style = MaterialTheme.typography.bodyMedium,
+        )
+        c.error?.let { ErrorMessage(it) }
+        c.modules.forEach { module ->
+            ModuleCard(module, enabled = c.selecting == null) {
+                app.launch { if (catalog.select(module.id)) app.navigator.back() }
             }
         }
     }

@@ -1,9 +1,15 @@
 package dev.aiprep.screens
 
+import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Box
+import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.ColumnScope
+import androidx.compose.foundation.layout.fillMaxSize
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.heightIn
 import androidx.compose.foundation.layout.padding
+import androidx.compose.foundation.rememberScrollState
+import androidx.compose.foundation.verticalScroll
 import androidx.compose.material3.Button
 import androidx.compose.material3.CircularProgressIndicator
 import androidx.compose.material3.MaterialTheme
@@ -16,7 +22,9 @@ import androidx.compose.ui.semantics.contentDescription
 import androidx.compose.ui.semantics.liveRegion
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.text.style.TextAlign
+import androidx.compose.ui.unit.Dp
 import androidx.compose.ui.unit.dp
+import dev.aiprep.ui.Loadable
 import dev.aiprep.ui.UiError
 
 /** Material's minimum touch target; every tappable control here is at least this big. */
@@ -33,6 +41,21 @@ fun PrimaryAction(label: String, onClick: () -> Unit, enabled: Boolean = true, m
 fun SecondaryAction(label: String, onClick: () -> Unit, enabled: Boolean = true, modifier: Modifier = Modifier) {
     OutlinedButton(onClick = onClick, enabled = enabled, modifier = modifier.fillMaxWidth().heightIn(min = TouchTarget)) {
         Text(label, textAlign = TextAlign.Center)
+    }
+}
+
+/** A scrolling screen that shows progress, the failure, or [content] once [state] is loaded. */
+@Composable
+fun <T> LoadedColumn(state: Loadable<T>, spacing: Dp = 12.dp, content: @Composable ColumnScope.(T) -> Unit) {
+    Column(
+        Modifier.fillMaxSize().verticalScroll(rememberScrollState()).padding(16.dp),
+        verticalArrangement = Arrangement.spacedBy(spacing),
+    ) {
+        when (state) {
+            Loadable.Loading -> Loading()
+            is Loadable.Failed -> ErrorMessage(state.error)
+            is Loadable.Ready -> content(state.value)
+        }
     }
 }
 

@@ -3,12 +3,8 @@ package dev.aiprep.screens
 import androidx.compose.foundation.Canvas
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
-import androidx.compose.foundation.layout.fillMaxSize
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.height
-import androidx.compose.foundation.layout.padding
-import androidx.compose.foundation.rememberScrollState
-import androidx.compose.foundation.verticalScroll
 import androidx.compose.material3.LinearProgressIndicator
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.Text
@@ -26,7 +22,6 @@ import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.unit.dp
 import dev.aiprep.core.DayAccuracyView
 import dev.aiprep.core.DayCountView
-import dev.aiprep.ui.Loadable
 import dev.aiprep.ui.StatsState
 import dev.aiprep.ui.accuracy
 
@@ -34,43 +29,33 @@ import dev.aiprep.ui.accuracy
 fun StatsScreen(stats: StatsState) {
     val state by stats.state.collectAsState()
     LaunchedEffect(Unit) { stats.refresh() }
-    Column(
-        Modifier.fillMaxSize().verticalScroll(rememberScrollState()).padding(16.dp),
-        verticalArrangement = Arrangement.spacedBy(8.dp),
-    ) {
-        when (val s = state) {
-            Loadable.Loading -> Loading()
-            is Loadable.Failed -> ErrorMessage(s.error)
-            is Loadable.Ready -> {
-                val v = s.value
-                Text("${plural(v.attempts.toLong(), "answer")} · ${plural(v.reviews.toLong(), "review")}", style = MaterialTheme.typography.titleMedium)
-                Text("Time studied: ${plural(v.timeStudiedMs.toLong() / 60_000, "minute")}", style = MaterialTheme.typography.bodyLarge)
-                v.accuracy?.let { Text("Accuracy: ${(it * 100).toInt()}%", style = MaterialTheme.typography.bodyLarge) }
-                v.trueRetention?.let {
-                    Text("Remembered ${(it * 100).toInt()}% of reviews (target ${(v.desiredRetention * 100).toInt()}%)", style = MaterialTheme.typography.bodyLarge)
-                }
-                Text("Accuracy by day", style = MaterialTheme.typography.titleMedium, modifier = Modifier.semantics { heading() })
-                AccuracyChart(v.accuracyByDay)
-                Text("Last year of reviews", style = MaterialTheme.typography.titleMedium, modifier = Modifier.semantics { heading() })
-                Heatmap(v.reviewsByDay)
-                Text("Mastery by concept", style = MaterialTheme.typography.titleMedium, modifier = Modifier.semantics { heading() })
-                v.mastery.forEach { m ->
-                    val mastery = m.mastery
-                    Column(
-                        Modifier.fillMaxWidth().semantics(mergeDescendants = true) {},
-                        verticalArrangement = Arrangement.spacedBy(2.dp),
-                    ) {
-                        Text(m.name, style = MaterialTheme.typography.bodyMedium)
-                        if (mastery == null) {
-                            Text("Not practiced yet", style = MaterialTheme.typography.bodySmall)
-                        } else {
-                            Text("${(mastery * 100).toInt()}% mastered · ${m.correct} of ${m.answered} right", style = MaterialTheme.typography.bodySmall)
-                            LinearProgressIndicator(
-                                progress = { mastery.toFloat().coerceIn(0f, 1f) },
-                                modifier = Modifier.fillMaxWidth().clearAndSetSemantics {},
-                            )
-                        }
-                    }
+    LoadedColumn(state, spacing = 8.dp) { v ->
+        Text("${plural(v.attempts.toLong(), "answer")} · ${plural(v.reviews.toLong(), "review")}", style = MaterialTheme.typography.titleMedium)
+        Text("Time studied: ${plural(v.timeStudiedMs.toLong() / 60_000, "minute")}", style = MaterialTheme.typography.bodyLarge)
+        v.accuracy?.let { Text("Accuracy: ${(it * 100).toInt()}%", style = MaterialTheme.typography.bodyLarge) }
+        v.trueRetention?.let {
+            Text("Remembered ${(it * 100).toInt()}% of reviews (target ${(v.desiredRetention * 100).toInt()}%)", style = MaterialTheme.typography.bodyLarge)
+        }
+        Text("Accuracy by day", style = MaterialTheme.typography.titleMedium, modifier = Modifier.semantics { heading() })
+        AccuracyChart(v.accuracyByDay)
+        Text("Last year of reviews", style = MaterialTheme.typography.titleMedium, modifier = Modifier.semantics { heading() })
+        Heatmap(v.reviewsByDay)
+        Text("Mastery by concept", style = MaterialTheme.typography.titleMedium, modifier = Modifier.semantics { heading() })
+        v.mastery.forEach { m ->
+            val mastery = m.mastery
+            Column(
+                Modifier.fillMaxWidth().semantics(mergeDescendants = true) {},
+                verticalArrangement = Arrangement.spacedBy(2.dp),
+            ) {
+                Text(m.name, style = MaterialTheme.typography.bodyMedium)
+                if (mastery == null) {
+                    Text("Not practiced yet", style = MaterialTheme.typography.bodySmall)
+                } else {
+                    Text("${(mastery * 100).toInt()}% mastered · ${m.correct} of ${m.answered} right", style = MaterialTheme.typography.bodySmall)
+                    LinearProgressIndicator(
+                        progress = { mastery.toFloat().coerceIn(0f, 1f) },
+                        modifier = Modifier.fillMaxWidth().clearAndSetSemantics {},
+                    )
                 }
             }
         }
