@@ -59,10 +59,13 @@ def expected_tier(labels, words, share):
     n = Counter(f["kind"] for f in labels if not f.get("optional"))
     heavy = sum(n[k] for k in HEAVY)
     too_short = n["too_short"] > 0
-    if (n["blame_shifting"] or n["fake_failure"] or not n["ownership"] or heavy >= HEAVY_WORDING
+    # One blame clause beside two or more ownership findings is a flaw to fix
+    # (developing); repeated blame, or blame with less ownership, is weak.
+    shifts_blame = n["blame_shifting"] >= 2 or (n["blame_shifting"] and n["ownership"] < 2)
+    if (shifts_blame or n["fake_failure"] or not n["ownership"] or heavy >= HEAVY_WORDING
             or (too_short and not n["metric"] and share == 0.0)):
         return "weak"
-    strong = (n["metric"] and n["systemic_fix"] and share >= STRONG_TAKEAWAY_SHARE
+    strong = (not n["blame_shifting"] and n["metric"] and n["systemic_fix"] and share >= STRONG_TAKEAWAY_SHARE
               and not n["missing_part"] and TOO_SHORT_WORDS <= words <= TOO_LONG_WORDS
               and heavy == 0 and not n["manual_fix"] and n["passive_voice"] <= 1)
     if not strong:
@@ -224,7 +227,7 @@ def main(paths):
     def table(title, counter):
         print(f"{title}:")
         for key, n in sorted(counter.items(), key=lambda kv: (-kv[1], str(kv[0]))):
-            print(f"  {key:<34} {n:>4}")
+            print(f"  {str(key):<34} {n:>4}")
 
     print(f"answers: {total}  jobs: {len(jobs)}  files: {len(paths)}")
     table("forms", forms)
