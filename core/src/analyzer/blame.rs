@@ -1151,8 +1151,55 @@ fn excuse(text: &Text, first: usize, last: usize) -> Option<(usize, usize)> {
         if lacking {
             return Some((k, (k + 4).min(last)));
         }
+        if fate_or_pressure(text, k, first, last) {
+            return Some((first, last));
+        }
     }
     None
+}
+
+/// Fate, pressure or someone above as the cause, however it is put: "we were
+/// short staffed", "under a lot of time pressure", "these things just happen",
+/// "the dates come from above", "the ground doesn't cooperate", "I kind of blame
+/// the pace", "there's only so much one person can catch", "we were always
+/// waiting on them", "somebody should have caught that".
+fn fate_or_pressure(text: &Text, k: usize, first: usize, last: usize) -> bool {
+    let w = text.word(k);
+    let next = if k + 1 < last { text.word(k + 1) } else { "" };
+    let prev = if k > first { text.word(k - 1) } else { "" };
+    let before = |reach: usize, words: &[&str]| {
+        (first.max(k.saturating_sub(reach))..k).any(|j| words.contains(&text.word(j)))
+    };
+    match w {
+        "pressure" => before(5, &["under"]),
+        "short" => matches!(next, "staffed" | "handed"),
+        "happen" | "happens" => before(3, &["things", "stuff"]),
+        "above" => prev == "from",
+        "decided" => next == "for" && matches!(text.word(k + 2), "you" | "us" | "me"),
+        "cooperate" => matches!(
+            negation_form(prev),
+            "doesn't" | "didn't" | "won't" | "wouldn't" | "just"
+        ),
+        "wants" => prev == "what" && before(3, &["does", "did"]),
+        // "I kind of blame the pace": not "I blame myself" or "I don't blame them".
+        "blame" => {
+            before(3, &["i", "i'd"])
+                && !before(3, &["don't", "dont", "can't", "not", "never"])
+                && !matches!(next, "myself" | "me" | "no" | "nobody" | "only")
+                && k + 1 < last
+        }
+        // The clause cut before "so" leaves "only" at the end of the one before.
+        "so" => text.word(k.wrapping_sub(1)) == "only" && next == "much",
+        "waiting" => {
+            matches!(next, "on" | "for")
+                && (matches!(text.word(k + 2), "them" | "him" | "her")
+                    || party_at(text, (k + 3).min(last.saturating_sub(1))))
+        }
+        "should" => {
+            matches!(prev, "somebody" | "someone") && text.word(k + 1) == "have" && k + 2 < last
+        }
+        _ => false,
+    }
 }
 
 /// The speaker disowns the failure, whatever else the sentence owns: "it wasn't
@@ -1667,6 +1714,32 @@ mod tests {
                 "{src:?}: {:?}",
                 blamed(src)
             );
+        }
+    }
+
+    #[test]
+    fn fate_pressure_and_waiting_on_others_are_excuses() {
+        for src in [
+            "We were short staffed the whole quarter, so the audit slipped.",
+            "We were under a lot of time pressure back then.",
+            "Honestly these things just happen in this trade.",
+            "It's hard when the dates come from above.",
+            "Sometimes the ground just doesn't cooperate.",
+            "I kind of blame the pace leadership set.",
+            "There's only so much one inspector can catch.",
+            "We were always waiting on them for the drawings.",
+            "Somebody should have caught that earlier.",
+        ] {
+            assert_eq!(blamed(src).len(), 1, "{src}");
+        }
+        for src in [
+            "I blame myself for the delay.",
+            "I don't blame the crew for leaving.",
+            "The patients were waiting on the second floor.",
+            "What happens next is up to the board.",
+            "The pressure gauge read low, so I stopped the pump.",
+        ] {
+            assert!(blamed(src).is_empty(), "{src}: {:?}", blamed(src));
         }
     }
 
