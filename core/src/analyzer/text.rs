@@ -7,6 +7,8 @@
 //! further at discourse markers so it still gets a structure.
 
 use super::lexicon::classes;
+use rustc_hash::FxHashMap;
+use std::sync::LazyLock;
 
 /// One word or number.
 #[derive(Debug, Clone, Copy)]
@@ -93,11 +95,13 @@ impl<'a> Text<'a> {
 
     /// True when tokens starting at `i` spell `words` within sentence bounds `limit`.
     pub fn matches_at(&self, i: usize, limit: usize, words: &[&str]) -> bool {
+        // The first byte rules out almost every pattern before a `memcmp` call:
+        // phrase tables are checked at every token.
         i + words.len() <= limit
-            && words
-                .iter()
-                .enumerate()
-                .all(|(k, w)| self.word(i + k) == *w)
+            && words.iter().enumerate().all(|(k, w)| {
+                let got = self.word(i + k);
+                got.as_bytes().first() == w.as_bytes().first() && got == *w
+            })
     }
 
     pub fn is_first_person_singular(&self, i: usize) -> bool {
@@ -436,6 +440,23 @@ const CLAUSE_MARKERS: &[&[&str]] = &[
     &["because", "the"],
 ];
 
+/// [`CLAUSE_MARKERS`] by first word: a dictated run-on is checked at every token,
+/// so each token costs one lookup instead of a pass over the whole table.
+static MARKERS_BY_FIRST_WORD: LazyLock<FxHashMap<&'static str, Vec<&'static [&'static str]>>> =
+    LazyLock::new(|| {
+        let mut map: FxHashMap<&str, Vec<&[&str]>> = FxHashMap::default();
+        for &marker in CLAUSE_MARKERS {
+            map.entry(marker[0]).or_default().push(marker);
+        }
+        map
+    });
+
+fn marker_at(text: &Text, i: usize, last: usize) -> bool {
+    MARKERS_BY_FIRST_WORD
+        .get(text.word(i))
+        .is_some_and(|markers| markers.iter().any(|m| text.matches_at(i, last, m)))
+}
+
 /// A sentence this long without a comma is a run-on even in punctuated text.
 const RUN_ON_WORDS: usize = 40;
 /// In text with no sentence punctuation at all (dictation), clauses are cut sooner.
@@ -473,8 +494,8 @@ fn split_run_on(text: &Text, first: usize, last: usize, run_on: usize, out: &mut
     }
     let mut clause_start = first;
     for i in first..last {
-        let at_marker = CLAUSE_MARKERS.iter().any(|m| text.matches_at(i, last, m));
-        if at_marker && i - clause_start >= MIN_CLAUSE_WORDS && last - i >= MIN_CLAUSE_WORDS {
+        let room = i - clause_start >= MIN_CLAUSE_WORDS && last - i >= MIN_CLAUSE_WORDS;
+        if room && marker_at(text, i, last) {
             out.push(make_sentence(text, clause_start, i));
             clause_start = i;
         }
