@@ -512,7 +512,12 @@ fn missing_parts(text: &text::Text, parts: &[StarPart]) -> Vec<StarPart> {
     if !story().any(|(_, &p)| matches!(p, StarPart::Situation | StarPart::Task)) {
         missing.push(StarPart::Situation);
     }
-    if !story().any(|(s, _)| structure::action_score(text, s) > 0) {
+    let acted = |s: &text::Sentence, part: StarPart| {
+        structure::action_score(text, s) > 0
+            || (!matches!(part, StarPart::Situation | StarPart::Task)
+                && structure::narrates_present_action(text, s))
+    };
+    if !story().any(|(s, &p)| acted(s, p)) {
         missing.push(StarPart::Action);
     }
     if !story().any(|(s, _)| structure::result_score(text, s) > 0) {

@@ -240,6 +240,107 @@ pub(crate) fn action_score(text: &Text, s: &Sentence) -> usize {
     score
 }
 
+/// Learner English often tells the story in the present ("I accept the films
+/// without checking, then I tell my manager"), which [`action_score`] does not
+/// read as action: "I"/"we" followed by a verb that is not an auxiliary, a
+/// state of mind or a role. Only for sentences past the opening, where "I work
+/// as a courier" would be the role.
+pub(crate) fn narrates_present_action(text: &Text, s: &Sentence) -> bool {
+    (s.first..s.last).any(|i| {
+        if !matches!(text.word(i), "i" | "we") {
+            return false;
+        }
+        let mut j = i + 1;
+        while j < s.last && is_subject_adverb(text.word(j)) {
+            j += 1;
+        }
+        // "I not check the tower letter": the negated action of learner English.
+        if matches!(text.word(j), "not" | "dont" | "don't") {
+            j += 1;
+        }
+        let verb = text.word(j);
+        j < s.last
+            && !text.tokens[j].number
+            && verb.len() > 1
+            && verb.chars().all(|c| c.is_ascii_alphabetic())
+            && !verb.ends_with("ly")
+            && !is_not_an_act(verb)
+    })
+}
+
+/// Words after "I" that are no action of the story: auxiliaries and modals,
+/// states of mind, and the present of a role ("I manage 120 hives").
+fn is_not_an_act(w: &str) -> bool {
+    matches!(
+        w,
+        "am" | "was"
+            | "were"
+            | "is"
+            | "are"
+            | "be"
+            | "been"
+            | "have"
+            | "has"
+            | "had"
+            | "do"
+            | "does"
+            | "did"
+            | "can"
+            | "could"
+            | "would"
+            | "should"
+            | "will"
+            | "may"
+            | "might"
+            | "must"
+            | "shall"
+            | "think"
+            | "thought"
+            | "feel"
+            | "felt"
+            | "know"
+            | "knew"
+            | "guess"
+            | "believe"
+            | "mean"
+            | "like"
+            | "love"
+            | "hate"
+            | "hope"
+            | "wish"
+            | "want"
+            | "wanted"
+            | "need"
+            | "needed"
+            | "remember"
+            | "try"
+            | "tried"
+            | "learn"
+            | "learned"
+            | "realize"
+            | "understand"
+            | "work"
+            | "manage"
+            | "lead"
+            | "run"
+            | "teach"
+            | "own"
+            | "handle"
+            | "oversee"
+            | "supervise"
+            | "coordinate"
+            | "live"
+            | "study"
+            | "and"
+            | "or"
+            | "but"
+            | "so"
+            | "the"
+            | "a"
+            | "to"
+    )
+}
+
 /// Outcome words and quantities.
 pub(crate) fn result_score(text: &Text, s: &Sentence) -> usize {
     (s.first..s.last)
@@ -253,6 +354,23 @@ mod tests {
 
     fn parts(src: &str) -> Vec<StarPart> {
         label(&Text::new(src))
+    }
+
+    #[test]
+    fn present_tense_narration_is_action_but_roles_and_states_are_not() {
+        let acts = |src: &str| {
+            let text = Text::new(src);
+            text.sentences
+                .iter()
+                .any(|s| narrates_present_action(&text, s))
+        };
+        assert!(acts(
+            "Later I tell my manager and I ask to re-shoot all 17 welds."
+        ));
+        assert!(acts("I not check the tower letter in the app."));
+        assert!(!acts("I work as a courier in the city center."));
+        assert!(!acts("I think it was my fault and I feel bad."));
+        assert!(!acts("I am sure the vendor will fix it."));
     }
 
     #[test]
