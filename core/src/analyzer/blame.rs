@@ -598,15 +598,14 @@ fn failure_at(text: &Text, v: usize, last: usize) -> Option<usize> {
             }),
             // "shipped half the order", "gave us only two days".
             "half" | "part" => (v..k).any(|j| hands_over(text.word(j))),
-            // "the courier lost the package"; "lost patience" is what it cost them.
+            // "the courier lost the package"; "lost patience" is what it cost them,
+            // and "the contractor lost his license" happened to the contractor.
             "lost" => {
-                matches!(
-                    at(k + 1),
-                    "the" | "our" | "my" | "his" | "her" | "their" | "part" | "half" | "some"
-                ) && !matches!(
-                    at(k + 2),
-                    "trust" | "patience" | "money" | "interest" | "confidence"
-                )
+                matches!(at(k + 1), "the" | "our" | "my" | "part" | "half" | "some")
+                    && !matches!(
+                        at(k + 2),
+                        "trust" | "patience" | "money" | "interest" | "confidence"
+                    )
             }
             // "the developers broke the build".
             "broke" => matches!(at(k + 1), "the" | "our" | "my" | "a"),

@@ -1150,6 +1150,8 @@ fn explicit_blame(text: &Text, s: &Sentence, hits: &mut Vec<Hit>) {
             "nobody" | "no" if w == "nobody" || at(1) == "one" => {
                 let v = if w == "nobody" { 1 } else { 2 };
                 // "nobody had trained them": the same omission in the pluperfect.
+                // "nobody else touched it" and "nobody could say" name no one who
+                // failed: the speaker alone did the work, or no one knew.
                 let v = if at(v) == "had" { v + 1 } else { v };
                 matches!(
                     at(v),
@@ -1159,8 +1161,6 @@ fn explicit_blame(text: &Text, s: &Sentence, hits: &mut Vec<Hit>) {
                         | "helped"
                         | "warned"
                         | "supported"
-                        | "else"
-                        | "could"
                         | "cared"
                         | "followed"
                         | "bothered"

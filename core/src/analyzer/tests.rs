@@ -91,6 +91,9 @@ fn context_traps_are_not_negative_findings() {
         "We overpaid by about $12,000 a year.",
         "On the tablet the screen was read-only until you scrolled.",
         "I should have checked the data first, so then I rebuilt the report.",
+        "I wrote that runbook myself, and nobody else touched it.",
+        "When the lab called, nobody could say which sample was first.",
+        "The contractor lost his license for a year after that job.",
     ];
     for trap in traps {
         let negatives: Vec<FindingKind> = kinds(trap)
