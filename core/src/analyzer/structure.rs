@@ -18,6 +18,9 @@ use super::text::{Sentence, Text};
 use crate::content::StarPart;
 
 const WEAK_TAKEAWAY_MIN_POSITION: f64 = 0.3;
+/// A general truth opens the takeaway only in the second half: in the opening
+/// it sets the scene ("A wedding is one day you cannot redo").
+const MAXIM_MIN_POSITION: f64 = 0.5;
 
 /// The STAR-T part of each sentence.
 pub(crate) fn label(text: &Text) -> Vec<StarPart> {
@@ -31,7 +34,7 @@ pub(crate) fn label(text: &Text) -> Vec<StarPart> {
         let opens = match cue {
             Cue::Strong => !(n == 0 && many),
             Cue::Weak => position >= WEAK_TAKEAWAY_MIN_POSITION,
-            Cue::None => false,
+            Cue::None => position >= MAXIM_MIN_POSITION && states_a_maxim(text, s),
         };
         if opens {
             takeaway_from = n;
@@ -86,6 +89,14 @@ fn takeaway_cue(text: &Text, s: &Sentence) -> Cue {
                 if reflective {
                     return Cue::Strong;
                 }
+            }
+            // "I learn that when I decide to wait, I must tell everybody": learner
+            // English tells the lesson in the present.
+            "learn" | "understand"
+                if text.word(i.wrapping_sub(1)) == "i"
+                    && matches!(next, "that" | "to" | "how" | "i" | "from" | "always") =>
+            {
+                return Cue::Strong
             }
             "took" if next == "away" => return Cue::Strong,
             "learning" if next == "experience" => return Cue::Strong,
@@ -153,6 +164,35 @@ fn opening_cue(text: &Text, s: &Sentence) -> Cue {
     } else {
         Cue::None
     }
+}
+
+/// A lesson put as a general truth, with no lesson word: "A phone call is not a
+/// booking.", "Every answer in a questionnaire is a commitment.", "Knowledge that
+/// lives in one head is a risk." A generic subject, a present-tense "is"/"are"
+/// (or "has to", "cannot"), and nobody from the story: no "I"/"we", no past
+/// tense, no numbers.
+fn states_a_maxim(text: &Text, s: &Sentence) -> bool {
+    let generic_subject = matches!(
+        text.word(s.first),
+        "a" | "an" | "every" | "each" | "any" | "knowledge" | "trust" | "speed"
+    );
+    let present = (s.first + 1..s.last).any(|i| {
+        matches!(
+            text.word(i),
+            "is" | "isn't" | "are" | "aren't" | "cannot" | "can't"
+        ) || (matches!(text.word(i), "has" | "have") && text.word(i + 1) == "to")
+    });
+    let from_the_story = (s.first..s.last).any(|i| {
+        let w = text.word(i);
+        text.tokens[i].number
+            || text.tokens[i].quoted
+            || matches!(
+                w,
+                "i" | "we" | "my" | "our" | "me" | "us" | "was" | "were" | "had" | "did"
+            )
+            || (is_past_action(w) && !matches!(text.word(i - 1), "has" | "have" | "been"))
+    });
+    generic_subject && present && !from_the_story && s.len() >= 4
 }
 
 /// A sentence that opens with "I should have ...": in the takeaway it is the lesson.
@@ -354,6 +394,34 @@ mod tests {
 
     fn parts(src: &str) -> Vec<StarPart> {
         label(&Text::new(src))
+    }
+
+    #[test]
+    fn a_general_truth_late_in_the_answer_opens_the_takeaway() {
+        use StarPart::*;
+        let got = parts(
+            "I ran bookings for a tour company. I took a hotel's word on the phone for 30 rooms. \
+             The hotel had no record of it when the group arrived. I found rooms across town. \
+             A phone call is not a booking. Every hold now needs a written confirmation.",
+        );
+        assert_eq!(got[4..], [Takeaway, Takeaway]);
+        // The same kind of sentence in the opening sets the scene.
+        let got = parts(
+            "A wedding is one day you cannot redo. I was the planner for a June wedding. \
+             I booked the florist without a backup. The florist canceled the night before.",
+        );
+        assert!(!got.contains(&Takeaway), "{got:?}");
+    }
+
+    #[test]
+    fn learner_english_tells_the_lesson_in_the_present() {
+        use StarPart::*;
+        let got = parts(
+            "I am captain of a small ferry. One morning I decide to wait for the fog to go. \
+             I did not tell the office, so many people was angry. \
+             I learn that I must tell everybody fast.",
+        );
+        assert_eq!(got.last(), Some(&Takeaway));
     }
 
     #[test]
