@@ -859,7 +859,26 @@ fn is_not_impact(text: &Text, s: &Sentence, first: usize, last: usize) -> bool {
     let bare_hour = last == first + 1
         && (hour_word(before) || approximate || part_of_day)
         && hour_value(text.word(first)).is_some();
-    label || ago || tenure || ordinal || age || clock || bare_hour
+    // "the two files", "our two milkers", "one of two hospitals", "two of them",
+    // "two times", "two different words": a small spelled count that points at
+    // people or things of the story, or repeats, rather than measuring impact.
+    let spelled = !text.tokens[first].number && last == first + 1;
+    let known_ones = spelled
+        && (matches!(
+            before,
+            "the"
+                | "our"
+                | "my"
+                | "his"
+                | "her"
+                | "their"
+                | "these"
+                | "those"
+                | "other"
+                | "ages"
+                | "aged"
+        ) || matches!(after, "times" | "different" | "ways" | "parts"));
+    label || ago || tenure || ordinal || age || clock || bare_hour || known_ones
 }
 
 /// "1st", "22nd", "3rd", "10th".

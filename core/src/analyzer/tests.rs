@@ -423,6 +423,11 @@ fn numbers_that_name_or_date_things_are_not_metrics() {
     assert_eq!(spans_of(text, FindingKind::Metric), Vec::<String>::new());
     let impact = "I cut the wait by 30% and we saved two weeks.";
     assert_eq!(spans_of(impact, FindingKind::Metric), ["30%", "two weeks"]);
+    let story = "I told our two milkers why, because the two files had one name, \
+                 and I checked it two times.";
+    assert_eq!(spans_of(story, FindingKind::Metric), Vec::<String>::new());
+    let counted = "Since then the gate has caught four bad lots.";
+    assert_eq!(spans_of(counted, FindingKind::Metric), ["four"]);
 }
 
 #[test]
