@@ -14,7 +14,7 @@
 
 use super::clause::comma_clauses;
 use super::detect::Hit;
-use super::lexicon::{is_number_word, is_past_action, is_past_action_in, DUTY, PARTY};
+use super::lexicon::{is_number_word, is_past_action, is_past_action_in, DUTY, PARTY, SHORTFALL};
 use super::text::{Sentence, Text};
 use super::FindingKind;
 
@@ -1277,6 +1277,38 @@ fn disowned(text: &Text, first: usize, last: usize) -> Option<usize> {
 }
 
 /// The span runs to the end of the clause, or a few words past the fault in a long one.
+/// Words of the predicate a shortfall may sit in: "the crew was slow getting the
+/// engine over", "their documentation was, frankly, out of date".
+const SHORTFALL_REACH: usize = 6;
+
+/// A third party's predicate that says it fell short ("was slow", "kept dying",
+/// "was stretched across three projects"): the lexicon's shortfall class, not
+/// negated ("was never late" is praise).
+fn shortfall_at(text: &Text, v: usize, last: usize) -> Option<usize> {
+    (v..(v + SHORTFALL_REACH).min(last)).find(|&k| {
+        let negated = (v..k).any(|j| {
+            matches!(
+                negation_form(text.word(j)),
+                "not" | "never" | "didn't" | "wasn't" | "weren't"
+            )
+        });
+        text.class(k) & SHORTFALL != 0 && !negated && !text.tokens[k].quoted
+    })
+}
+
+/// The clause `[first, last)` is given as the reason for what went wrong: it
+/// follows "because"/"since"/"as", or the sentence goes on "so ..." or "which
+/// meant ...". A shortfall told this way is an excuse; told on its own ("the
+/// client never came back", "checkout was down for an hour") it is the result.
+fn given_as_cause(text: &Text, s: &Sentence, first: usize, last: usize) -> bool {
+    let opens_with_cause = (first.saturating_sub(1).max(s.first)..(first + 2).min(last))
+        .any(|k| matches!(text.word(k), "because" | "since" | "as" | "cause"));
+    let followed_by_effect = (last..s.last).any(|k| {
+        matches!(text.word(k), "so") || (text.word(k) == "which" && text.word(k + 1) == "meant")
+    });
+    opens_with_cause || followed_by_effect
+}
+
 fn clause_end(fault: usize, last: usize) -> usize {
     if last - fault <= 8 {
         last
@@ -1416,7 +1448,9 @@ pub(crate) fn clause_blame(text: &Text, s: &Sentence, hits: &mut Vec<Hit>) {
             continue;
         }
         if let Some((a, v)) = party_subject(text, first, last).filter(|_| !owned) {
-            if let Some(k) = failure_at(text, v, last) {
+            let given_as_cause =
+                || shortfall_at(text, v, last).filter(|_| given_as_cause(text, s, first, last));
+            if let Some(k) = failure_at(text, v, last).or_else(given_as_cause) {
                 hits.push(Hit {
                     kind: FindingKind::BlameShifting,
                     first: a,
@@ -1713,6 +1747,22 @@ mod tests {
                 "{src:?}: {:?}",
                 blamed(src)
             );
+        }
+    }
+
+    #[test]
+    fn a_party_falling_short_is_blame_when_given_as_the_reason() {
+        for src in [
+            "The design team was stretched across three projects, so we kept waiting.",
+            "The launch slipped because the agency was slow with the mockups.",
+        ] {
+            assert_eq!(blamed(src).len(), 1, "{src}");
+        }
+        for src in [
+            "The client was slow to reply after that.",
+            "Checkout was down for 35 minutes.",
+        ] {
+            assert!(blamed(src).is_empty(), "{src}: {:?}", blamed(src));
         }
     }
 
