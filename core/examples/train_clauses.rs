@@ -4,8 +4,11 @@
 //! `cargo run -p aiprep-core --release --example train_clauses`
 //!
 //! Only the development part of the gold set is read (`development` in
-//! `tests/gold/parts.toml`, the list the gold test reads too); the
-//! report part stays unseen. A clause is a positive of a label when it overlaps a
+//! `tests/gold/parts.toml`, the list the gold test reads too), plus the blame
+//! snippets of its `training` list (short hand-written passages in many
+//! wordings, labelled for blame only, which join every training fold but are
+//! never scored, so cross-validation still measures whole answers); the report
+//! part stays unseen. A clause is a positive of a label when it overlaps a
 //! gold span of that kind, left out when it overlaps only an optional label of
 //! that kind, and a negative otherwise (traps included). Training is plain
 //! stochastic gradient descent on the logistic loss with L2, in a fixed shuffled
@@ -65,44 +68,91 @@ struct Example {
     flagged: [bool; LABELS.len()],
 }
 
-fn load() -> Vec<Vec<Example>> {
+#[derive(Deserialize)]
+struct Snippets {
+    snippet: Vec<Snippet>,
+}
+
+/// A short passage labelled for blame only: `blame` and `optional` are exact
+/// substrings of `text`.
+#[derive(Deserialize)]
+struct Snippet {
+    text: String,
+    blame: Vec<String>,
+    optional: Vec<String>,
+}
+
+/// The development answers' examples, one list per answer, and the snippets'.
+fn load() -> (Vec<Vec<Example>>, Vec<Example>) {
     #[derive(Deserialize)]
     struct Parts {
         development: Vec<String>,
+        #[serde(default)]
+        training: Vec<String>,
     }
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let parts: Parts =
         toml::from_str(&std::fs::read_to_string(root.join(PARTS)).expect(PARTS)).expect(PARTS);
+    let read = |file: &str| {
+        std::fs::read_to_string(root.join("tests/gold").join(file))
+            .unwrap_or_else(|e| panic!("cannot read {file}: {e}"))
+    };
     let mut answers = Vec::new();
     for file in &parts.development {
-        let source = std::fs::read_to_string(root.join("tests/gold").join(file))
-            .unwrap_or_else(|e| panic!("cannot read {file}: {e}"));
-        let gold: Gold = toml::from_str(&source).unwrap_or_else(|e| panic!("{file}: {e}"));
+        let gold: Gold = toml::from_str(&read(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
         for answer in gold.answer {
-            answers.push(examples_of(&answer));
+            let labels = LABELS.map(|k| {
+                let spans = |optional: bool| -> Vec<&str> {
+                    answer
+                        .findings
+                        .iter()
+                        .filter(|l| l.kind == k.as_str() && l.optional == optional)
+                        .filter_map(|l| l.text.as_deref())
+                        .collect()
+                };
+                Some((spans(false), spans(true)))
+            });
+            answers.push(examples_of(&answer.text, labels));
         }
     }
-    answers
+    let mut snippets = Vec::new();
+    for file in &parts.training {
+        let set: Snippets = toml::from_str(&read(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+        for snippet in set.snippet {
+            let labels = LABELS.map(|k| {
+                (k == FindingKind::BlameShifting)
+                    .then(|| (strs(&snippet.blame), strs(&snippet.optional)))
+            });
+            snippets.extend(examples_of(&snippet.text, labels));
+        }
+    }
+    (answers, snippets)
 }
 
-fn examples_of(answer: &Answer) -> Vec<Example> {
-    let spans = |kind: &str, optional: bool| -> Vec<(usize, usize)> {
-        answer
-            .findings
+fn strs(v: &[String]) -> Vec<&str> {
+    v.iter().map(String::as_str).collect()
+}
+
+/// Per label, the must-find and optional spans of a text, or None when the text
+/// is not labelled for that kind (its clauses are then left out of it).
+type SpanLabels<'a> = [Option<(Vec<&'a str>, Vec<&'a str>)>; LABELS.len()];
+
+fn examples_of(text: &str, labels: SpanLabels) -> Vec<Example> {
+    let located = |snippets: &[&str]| -> Vec<(usize, usize)> {
+        snippets
             .iter()
-            .filter(|l| l.kind == kind && l.optional == optional)
-            .filter_map(|l| l.text.as_deref())
-            .flat_map(|t| answer.text.match_indices(t).map(|(i, s)| (i, i + s.len())))
+            .flat_map(|t| text.match_indices(t).map(|(i, s)| (i, i + s.len())))
             .collect()
     };
-    let kinds = LABELS.map(|k| (spans(k.as_str(), false), spans(k.as_str(), true)));
-    let samples = clause_samples(&answer.text).expect("gold answers are not empty");
+    let kinds = labels.map(|l| l.map(|(must, optional)| (located(&must), located(&optional))));
+    let samples = clause_samples(text).expect("gold texts are not empty");
     samples
         .into_iter()
         .map(|c| {
             let over =
                 |spans: &[(usize, usize)]| spans.iter().any(|&(s, e)| s < c.end && c.start < e);
-            let targets = kinds.each_ref().map(|(must, optional)| {
+            let targets = kinds.each_ref().map(|spans| {
+                let (must, optional) = spans.as_ref()?;
                 if over(must) {
                     Some(true)
                 } else if over(optional) {
@@ -263,20 +313,23 @@ fn pick_threshold_and_veto(kind: FindingKind, scored: &Scored, precise: f32) -> 
 }
 
 fn main() {
-    let answers = load();
+    let (answers, snippets) = load();
     let clauses: usize = answers.iter().map(Vec::len).sum();
     println!(
-        "development part: {} answers, {clauses} clauses",
-        answers.len()
+        "development part: {} answers, {clauses} clauses; {} snippet clauses",
+        answers.len(),
+        snippets.len()
     );
     let mut labels = Vec::new();
     for (l, kind) in LABELS.iter().enumerate() {
+        // Snippets train every fold and the final model; only answers are held out.
         let of = |fold: Option<usize>, held_out: bool| -> Vec<&Example> {
             answers
                 .iter()
                 .enumerate()
                 .filter(|(n, _)| fold.is_none_or(|f| (n % FOLDS == f) == held_out))
                 .flat_map(|(_, a)| a.iter())
+                .chain(snippets.iter().filter(|_| !held_out))
                 .filter(|e| e.targets[l].is_some())
                 .collect()
         };
