@@ -771,7 +771,7 @@ fn metrics(text: &Text, s: &Sentence, hits: &mut Vec<Hit>) {
         let is_metric = if text.tokens[i].number {
             !is_year(text, i, s.first)
         } else {
-            spelled_quantity(w, next) && !(w == "one" && starts_clause(text.word(i + 2)))
+            spelled_quantity(text, i, next) && !(w == "one" && starts_clause(text.word(i + 2)))
         };
         if !is_metric {
             i += 1;
@@ -903,9 +903,17 @@ fn hour_value(w: &str) -> Option<u8> {
     (1..=12).contains(&n).then_some(n)
 }
 
-fn spelled_quantity(w: &str, next: &str) -> bool {
+/// Token `i` spells a count ("twelve deals", "two-week", "one month", "half the").
+fn spelled_quantity(text: &Text, i: usize, next: &str) -> bool {
+    let w = text.word(i);
     let (head, tail) = w.split_once('-').unwrap_or((w, next));
-    if is_number_word(head) {
+    // Every token is checked: its cached classes spare a lookup unless hyphenated.
+    let number = if head.len() == w.len() {
+        text.class(i) & NUMBER_WORD != 0
+    } else {
+        is_number_word(head)
+    };
+    if number {
         return !next.is_empty() || w.contains('-');
     }
     match head {
