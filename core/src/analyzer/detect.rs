@@ -223,8 +223,21 @@ fn hedge_len(text: &Text, i: usize, lim: usize, w: &str, prev: &str, next: &str)
         {
             Some(if next == "bit" { 2 } else { 3 })
         }
-        // "to some extent", "to a degree".
+        // "to some extent", "to a degree", "to a certain extent".
         "some" if matches!(next, "extent" | "degree") && prev == "to" => Some(2),
+        "certain" if next == "extent" && prev == "a" => Some(2),
+        // "for the most part".
+        "most" if next == "part" && prev == "the" && text.word(i.wrapping_sub(2)) == "for" => {
+            Some(2)
+        }
+        // "in a way, it was...": not "in a way that works".
+        "way"
+            if prev == "a"
+                && text.word(i.wrapping_sub(2)) == "in"
+                && (i + 1 == lim || text.gap_after(i).contains(',')) =>
+        {
+            Some(1)
+        }
         "kind" | "sort" if next == "of" && !is_determiner(prev) => Some(2),
         "more" if text.matches_at(i, lim, &["more", "or", "less"]) => Some(3),
         // "it was a bit my mistake", "a bit rushed": the claim shrunk.
@@ -261,6 +274,17 @@ fn hedge_len(text: &Text, i: usize, lim: usize, w: &str, prev: &str, next: &str)
             _ => None,
         },
         "i'd" if next == "say" || next == "guess" => Some(2),
+        // "I'd have to say", "I'd like to think".
+        "i'd"
+            if text.word(i + 2) == "to"
+                && matches!(
+                    (next, text.word(i + 3)),
+                    ("have", "say") | ("like", "think")
+                )
+                && i + 3 < lim =>
+        {
+            Some(4)
+        }
         // "I am not totally sure" (learner English spells it out).
         "am" if prev == "i" && next == "not" => {
             let sure = (i + 2..(i + 4).min(lim)).find(|&k| text.word(k) == "sure");
@@ -381,10 +405,15 @@ fn emotional_len(text: &Text, i: usize, lim: usize, w: &str, next: &str) -> Opti
         "fell" if next == "apart" => Some((i, 2)),
         "epic" if matches!(next, "fail" | "failure" | "disaster") => Some((i, 2)),
         "drowning" if next == "in" => Some((i, 2)),
-        // "my heart sank", "my heart just about stopped", "I was in tears".
+        // "my heart sank", "my heart just about stopped", "it broke my heart".
+        "heart" if prev == "my" && matches!(text.word(i.wrapping_sub(2)), "broke" | "breaks") => {
+            Some((i - 2, 1))
+        }
         "heart" => (i + 1..(i + 4).min(lim))
             .find(|&k| matches!(text.word(k), "sank" | "dropped" | "stopped"))
             .map(|k| (i, k + 1 - i)),
+        // "it still eats at me".
+        "eats" | "ate" | "eating" if next == "at" && text.word(i + 2) == "me" => Some((i, 3)),
         "tears" if text.word(i.wrapping_sub(1)) == "in" => Some((i - 1, 1)),
         "wreck"
             if matches!(

@@ -418,6 +418,46 @@ fn score_lines_add_up_to_the_score() {
 }
 
 #[test]
+fn multiword_hedges_and_feelings_are_found_whole() {
+    for (text, kind, span) in [
+        (
+            "To a certain extent the plan held.",
+            FindingKind::Hedging,
+            "certain extent",
+        ),
+        (
+            "For the most part it went fine.",
+            FindingKind::Hedging,
+            "most part",
+        ),
+        (
+            "I'd have to say the launch slipped.",
+            FindingKind::Hedging,
+            "I'd have to say",
+        ),
+        ("In a way, the audit was late.", FindingKind::Hedging, "way"),
+        (
+            "It still eats at me.",
+            FindingKind::EmotionalLanguage,
+            "eats at me",
+        ),
+        (
+            "Honestly it broke my heart.",
+            FindingKind::EmotionalLanguage,
+            "broke my heart",
+        ),
+        (
+            "The move was a real ordeal.",
+            FindingKind::EmotionalLanguage,
+            "ordeal",
+        ),
+    ] {
+        assert_eq!(spans_of(text, kind), [span], "{text}");
+    }
+    assert!(spans_of("We found a way that worked.", FindingKind::Hedging).is_empty());
+}
+
+#[test]
 fn numbers_that_name_or_date_things_are_not_metrics() {
     let text = "In 2019 I moved us to version 3 two years ago and had it done by six, at 7 pm.";
     assert_eq!(spans_of(text, FindingKind::Metric), Vec::<String>::new());
