@@ -51,7 +51,7 @@ use crate::content::StarPart;
 
 /// Version of [`clause_features`] and of the weights file's layout; the file
 /// must carry the same one.
-pub const FEATURE_VERSION: u32 = 3;
+pub const FEATURE_VERSION: u32 = 4;
 /// Features hash into `2^BUCKET_BITS` buckets.
 pub const BUCKET_BITS: u32 = 14;
 pub const BUCKETS: usize = 1 << BUCKET_BITS;
