@@ -1277,6 +1277,27 @@ fn disowned(text: &Text, first: usize, last: usize) -> Option<usize> {
 }
 
 /// The span runs to the end of the clause, or a few words past the fault in a long one.
+/// "The shipment was delayed by the vendor", "the samples got lost by the
+/// courier": a passive whose named actor is a party and whose verb says the
+/// work fell short. Returns the "by".
+fn failed_by_party(text: &Text, first: usize, last: usize) -> Option<usize> {
+    (first + 2..last.saturating_sub(1)).find(|&k| {
+        text.word(k) == "by"
+            && matches!(text.word(k - 2), "was" | "were" | "got" | "been")
+            && (text.class(k - 1) & SHORTFALL != 0
+                || matches!(
+                    text.word(k - 1),
+                    "lost" | "mislabeled" | "misfiled" | "damaged" | "canceled" | "cancelled"
+                ))
+            && (k + 1..(k + 4).min(last)).any(|j| party_at(text, j) || is_name(text, j))
+    })
+}
+
+/// Where the clause holding token `k` starts, past its opening joiners.
+fn clause_start(text: &Text, first: usize, k: usize) -> usize {
+    (first..k).find(|&j| !is_opener(text.word(j))).unwrap_or(k)
+}
+
 /// Words of the predicate a shortfall may sit in: "the crew was slow getting the
 /// engine over", "their documentation was, frankly, out of date".
 const SHORTFALL_REACH: usize = 6;
@@ -1353,13 +1374,25 @@ fn duty_elsewhere(text: &Text, first: usize, last: usize) -> Option<usize> {
 }
 
 /// "Nobody (on the team) listened", "no one had trained them".
+/// "nobody else had signed off", "no one could say which sample was first": a
+/// clause whose subject is nobody but the speaker, or nobody who knew. Blame
+/// neither from the rules nor from the clause model.
+pub(crate) fn names_no_one_at_fault(text: &Text, first: usize, last: usize) -> bool {
+    (first..last).any(|k| {
+        let subject_end = match (text.word(k), text.word(k + 1)) {
+            ("nobody", _) => k + 1,
+            ("no", "one") => k + 2,
+            _ => return false,
+        };
+        matches!(text.word(subject_end), "else" | "could" | "can")
+    })
+}
+
 fn nobody_failed(text: &Text, first: usize, last: usize) -> Option<usize> {
     let k = (first..last.min(first + 3)).find(|&k| {
         text.word(k) == "nobody" || (text.word(k) == "no" && text.word(k + 1) == "one")
     })?;
-    // "nobody else had signed off", "nobody could say": the speaker alone, or no answer.
-    let subject_end = if text.word(k) == "no" { k + 2 } else { k + 1 };
-    if matches!(text.word(subject_end), "else" | "could" | "can") {
+    if names_no_one_at_fault(text, first, last) {
         return None;
     }
     // "Nobody on that production team gave the young artists the support".
@@ -1464,6 +1497,15 @@ pub(crate) fn clause_blame(text: &Text, s: &Sentence, hits: &mut Vec<Hit>) {
                 });
                 continue;
             }
+        }
+        if let Some(k) = failed_by_party(text, first, last).filter(|_| !owned) {
+            hits.push(Hit {
+                kind: FindingKind::BlameShifting,
+                first: clause_start(text, first, k),
+                last,
+                agent: None,
+            });
+            continue;
         }
         if let Some((from, to)) = excuse(text, first, last).filter(|_| !owned) {
             hits.push(Hit {

@@ -652,7 +652,9 @@ pub(crate) fn add_clause_hits(text: &Text, info: &[SentenceInfo], hits: &mut Vec
                 let covered = hits[..rule_hits].iter().any(|h| {
                     overlaps(h) && (h.kind == label.kind || !praise_allowed(label.kind, h.kind))
                 });
-                if logit > label.threshold && !covered && !others_words {
+                let no_one_at_fault = label.kind == FindingKind::BlameShifting
+                    && super::blame::names_no_one_at_fault(text, first, last);
+                if logit > label.threshold && !covered && !others_words && !no_one_at_fault {
                     hits.push(Hit {
                         kind: label.kind,
                         first,

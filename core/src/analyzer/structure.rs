@@ -98,6 +98,19 @@ fn takeaway_cue(text: &Text, s: &Sentence) -> Cue {
             {
                 return Cue::Strong
             }
+            // "I understood that my eyes are not a control", late in the answer.
+            "understood" | "realized" | "realised"
+                if text.word(i.wrapping_sub(1)) == "i" && next == "that" =>
+            {
+                cue = Cue::Weak
+            }
+            // "I rebuilt how we confirm ground transport", "I changed how every file
+            // enters our projects": the way of working changed, not one thing fixed.
+            "changed" | "rebuilt" | "redesigned" | "reworked" | "rethought"
+                if next == "how" && text.word(i.wrapping_sub(1)) == "i" =>
+            {
+                cue = Cue::Weak
+            }
             "took" if next == "away" => return Cue::Strong,
             "learning" if next == "experience" => return Cue::Strong,
             "stayed" if next == "with" => return Cue::Strong,
@@ -151,6 +164,24 @@ fn opening_cue(text: &Text, s: &Sentence) -> Cue {
         || (at(0) == "the" && matches!(at(1), "following" | "next") && period(at(2)));
     let should_have = matches!(at(0), "i" | "we")
         && (at(1) == "should've" || (at(1) == "should" && at(2) == "have"));
+    // "Here is what changed.", "What changed afterward is the part I would point
+    // to.", "The change that lasted came next.", "Two changes came out of it.":
+    // the speaker announcing the fix.
+    let change_word = |w: &str| matches!(w, "change" | "changes" | "changed" | "fix" | "fixes");
+    let announces_change = (matches!((at(0), at(1)), ("here", "is") | ("here's", _))
+        && (a..s.last).any(|k| change_word(text.word(k))))
+        || (at(0) == "what" && change_word(at(1)))
+        || (at(0) == "the"
+            && change_word(at(1))
+            && (a + 2..s.last).any(|k| matches!(text.word(k), "came" | "was" | "lasted")))
+        || ((a..(a + 3).min(s.last)).any(|k| change_word(text.word(k)))
+            && text.matches_at(a + 2, s.last, &["came", "out", "of"]))
+        || (matches!(at(1), "part" | "changes")
+            && (a..s.last).any(|k| matches!(text.word(k), "after" | "afterward" | "next"))
+            && s.len() <= 12);
+    if announces_change {
+        return Cue::Weak;
+    }
     if at(0) == "what"
         && at(1) == "i"
         && matches!(
@@ -168,9 +199,9 @@ fn opening_cue(text: &Text, s: &Sentence) -> Cue {
 
 /// A lesson put as a general truth, with no lesson word: "A phone call is not a
 /// booking.", "Every answer in a questionnaire is a commitment.", "Knowledge that
-/// lives in one head is a risk." A generic subject, a present-tense "is"/"are"
-/// (or "has to", "cannot"), and nobody from the story: no "I"/"we", no past
-/// tense, no numbers.
+/// lives in one head is a risk.", "Safety that depends on my memory is not a
+/// system." A generic subject, a present-tense "is"/"are" (or "has to",
+/// "cannot"), and no story: no "I"/"we", no past tense, no numbers.
 fn states_a_maxim(text: &Text, s: &Sentence) -> bool {
     let generic_subject = matches!(
         text.word(s.first),
@@ -188,7 +219,7 @@ fn states_a_maxim(text: &Text, s: &Sentence) -> bool {
             || text.tokens[i].quoted
             || matches!(
                 w,
-                "i" | "we" | "my" | "our" | "me" | "us" | "was" | "were" | "had" | "did"
+                "i" | "we" | "our" | "us" | "was" | "were" | "had" | "did"
             )
             || (is_past_action(w) && !matches!(text.word(i - 1), "has" | "have" | "been"))
     });
@@ -411,6 +442,24 @@ mod tests {
              I booked the florist without a backup. The florist canceled the night before.",
         );
         assert!(!got.contains(&Takeaway), "{got:?}");
+    }
+
+    #[test]
+    fn announcing_the_change_opens_the_takeaway() {
+        use StarPart::*;
+        for announcement in [
+            "Here is what changed.",
+            "The change that lasted came next.",
+            "Two changes came out of the review.",
+            "I rebuilt how we confirm every booking.",
+        ] {
+            let got = parts(&format!(
+                "I ran the front desk at a hotel. I booked a wedding block on a verbal promise. \
+                 The couple arrived to 12 missing rooms. I found rooms across town. \
+                 {announcement} Every block now needs a signed form."
+            ));
+            assert_eq!(got[4..], [Takeaway, Takeaway], "{announcement}");
+        }
     }
 
     #[test]
