@@ -35,6 +35,10 @@ const L2: f32 = 1e-3;
 const SEED: u64 = 0x5eed_c1a5_5e5f_0001;
 /// Precision the threshold aims at in cross-validation.
 const TARGET_PRECISION: f64 = 0.92;
+/// Cross-validated precision of rules and model together below which no
+/// threshold and veto are chosen, however good their F1: a false blame finding
+/// sinks a good answer to weak, so blame trades recall for precision first.
+const MIN_COMBINED_PRECISION: f64 = 0.8;
 /// The labels whose rule findings the model may veto. Blame only: a false blame
 /// finding sinks an answer to weak, while the fix rules' misses cost more than
 /// their false praise (a fix the model vetoes is a takeaway the learner wrote
@@ -303,8 +307,8 @@ fn pick_threshold_and_veto(kind: FindingKind, scored: &Scored, precise: f32) -> 
     for step in 0..=24 {
         let threshold = precise - 0.25 * step as f32;
         for &veto in &vetoes {
-            let f1 = combined(scored, threshold, veto).2;
-            if f1 > best.2 {
+            let (precision, _, f1) = combined(scored, threshold, veto);
+            if f1 > best.2 && precision >= MIN_COMBINED_PRECISION {
                 best = (threshold, veto, f1);
             }
         }

@@ -160,7 +160,15 @@ fn party_subject(text: &Text, first: usize, last: usize) -> Option<(usize, usize
     } else {
         MAX_SUBJECT
     };
-    let v = (a + 1..(a + reach + 1).min(last)).find(|&k| starts_predicate(text, k))?;
+    // "The agency we hired completely misunderstood the brief": a relative clause
+    // of the speaker's inside the subject; the predicate comes after it.
+    let relative = (a + 2..(a + MAX_SUBJECT).min(last)).find(|&k| {
+        matches!(text.word(k), "we" | "i")
+            && (party_at(text, k - 1) || is_role_noun(text, k - 1))
+            && past_at(text, k + 1)
+    });
+    let from = relative.map_or(a + 1, |r| r + 2);
+    let v = (from..(from + reach).min(last)).find(|&k| starts_predicate(text, k))?;
     if opening_phrase {
         a = (a + 1..v).rev().find(|&k| {
             matches!(
@@ -172,6 +180,9 @@ fn party_subject(text: &Text, first: usize, last: usize) -> Option<(usize, usize
     let subject = a..v;
     let mut party = false;
     for k in subject.clone() {
+        if relative.is_some_and(|r| (r..r + 2).contains(&k)) {
+            continue;
+        }
         let w = text.word(k);
         // "IT took three days": the department, not the pronoun.
         if w == "it" && text.src.get(text.tokens[k].start..text.tokens[k].end) == Some("IT") {
@@ -629,6 +640,11 @@ fn failure_at(text: &Text, v: usize, last: usize) -> Option<usize> {
             }),
             "disappeared" | "vanished" | "quit" | "ghosted" | "bailed" | "noncompliant"
             | "non-compliant" => true,
+            // "the agency misunderstood the brief", "the lab mislabeled the tubes": a
+            // "mis-" verb is the act done wrong, whatever the act.
+            _ if w.starts_with("mis") && w.len() > 6 && past_at(text, k) => {
+                !matches!(w, "missed" | "mistook" | "misled")
+            }
             // "IT took three days to restore the server".
             "took" => {
                 // "IT took three days to restore the server"; "the dashboards took 40
@@ -1376,7 +1392,8 @@ fn duty_elsewhere(text: &Text, first: usize, last: usize) -> Option<usize> {
 /// "Nobody (on the team) listened", "no one had trained them".
 /// "nobody else had signed off", "no one could say which sample was first": a
 /// clause whose subject is nobody but the speaker, or nobody who knew. Blame
-/// neither from the rules nor from the clause model.
+/// neither from the rules nor from the clause model; "nobody could have seen it
+/// coming" still is.
 pub(crate) fn names_no_one_at_fault(text: &Text, first: usize, last: usize) -> bool {
     (first..last).any(|k| {
         let subject_end = match (text.word(k), text.word(k + 1)) {
@@ -1384,7 +1401,12 @@ pub(crate) fn names_no_one_at_fault(text: &Text, first: usize, last: usize) -> b
             ("no", "one") => k + 2,
             _ => return false,
         };
-        matches!(text.word(subject_end), "else" | "could" | "can")
+        // "nobody could have seen it coming" is the excuse that nobody could.
+        match text.word(subject_end) {
+            "else" => true,
+            "could" | "can" => text.word(subject_end + 1) != "have",
+            _ => false,
+        }
     })
 }
 
@@ -1790,6 +1812,18 @@ mod tests {
                 blamed(src)
             );
         }
+    }
+
+    #[test]
+    fn a_party_doing_it_wrong_is_blame_past_the_speakers_relative_clause() {
+        for src in [
+            "The agency we hired completely misunderstood the brief.",
+            "The lab mislabeled the tubes from the night shift.",
+        ] {
+            assert_eq!(blamed(src).len(), 1, "{src}");
+        }
+        assert!(blamed("The agency we hired delivered on time.").is_empty());
+        assert!(blamed("I missed the second dose.").is_empty());
     }
 
     #[test]

@@ -1209,23 +1209,26 @@ fn explicit_blame(text: &Text, s: &Sentence, hits: &mut Vec<Hit>) {
                 // "nobody else touched it" and "nobody could say" name no one who
                 // failed: the speaker alone did the work, or no one knew.
                 let v = if at(v) == "had" { v + 1 } else { v };
-                matches!(
-                    at(v),
-                    "listened"
-                        | "gave"
-                        | "told"
-                        | "helped"
-                        | "warned"
-                        | "supported"
-                        | "cared"
-                        | "followed"
-                        | "bothered"
-                        | "noticed"
-                        | "checked"
-                        | "trained"
-                        | "explained"
-                        | "showed"
-                )
+                // "nobody could have seen it coming": the excuse that nobody could.
+                let could_not_have = at(v) == "could" && at(v + 1) == "have";
+                (could_not_have
+                    || matches!(
+                        at(v),
+                        "listened"
+                            | "gave"
+                            | "told"
+                            | "helped"
+                            | "warned"
+                            | "supported"
+                            | "cared"
+                            | "followed"
+                            | "bothered"
+                            | "noticed"
+                            | "checked"
+                            | "trained"
+                            | "explained"
+                            | "showed"
+                    ))
                 .then_some((i, (i + v + 2).min(lim)))
             }
             "out"

@@ -469,6 +469,10 @@ const TABLE: &[(u32, &[&str])] = &[
         PAST_IRREGULAR,
         &[
             "made",
+            "misunderstood",
+            "misread",
+            "misheard",
+            "mislaid",
             "took",
             "told",
             "wrote",
