@@ -853,8 +853,41 @@ fn is_not_impact(text: &Text, s: &Sentence, first: usize, last: usize) -> bool {
             | "iteration"
             | "no"
             | "number"
+            | "runway"
+            | "form"
+            | "site"
+            | "store"
+            | "route"
+            | "flight"
+            | "bay"
+            | "exit"
+            | "track"
+            | "channel"
+            | "zone"
+            | "station"
+            | "terminal"
+            | "dock"
+            | "pier"
+            | "unit"
+            | "lane"
+            | "table"
+            | "model"
     );
-    let ago = after == "ago";
+    // "two years ago", and "Two weeks later", "a week before the date": when,
+    // not how much.
+    let ago = matches!(
+        after,
+        "ago" | "later" | "earlier" | "before" | "after" | "ahead" | "beforehand"
+    );
+    // "6:40 in the morning": the minutes of a clock time.
+    let minutes = text.tokens[first].number
+        && first > s.first
+        && text.tokens[first - 1].number
+        && text.gap_after(first - 1) == ":";
+    // "1. Any request that...": a list's number at the start of a line.
+    let list_marker = first == s.first
+        && text.tokens[first].number
+        && matches!(text.gap_after(first).trim_end(), "." | ")");
     // "ten years as a nurse", "a two-year contract", "in my fourth year": how long
     // the speaker has been somewhere, not what the failure cost ("a year" rates
     // such as "9,000 calls a year" keep their number, which is not next to it).
@@ -907,7 +940,16 @@ fn is_not_impact(text: &Text, s: &Sentence, first: usize, last: usize) -> bool {
                 | "ages"
                 | "aged"
         ) || matches!(after, "times" | "different" | "ways" | "parts"));
-    label || ago || tenure || ordinal || age || clock || bare_hour || known_ones
+    label
+        || ago
+        || tenure
+        || ordinal
+        || age
+        || clock
+        || bare_hour
+        || known_ones
+        || minutes
+        || list_marker
 }
 
 /// "1st", "22nd", "3rd", "10th".
@@ -966,24 +1008,31 @@ fn is_year(text: &Text, i: usize, first: usize) -> bool {
     let plain_year = w.len() == 4
         && w.bytes().all(|b| b.is_ascii_digit())
         && matches!(w.get(..2), Some("19" | "20"));
+    // "In March 2023", "a 2024 workshop paper", "Windows Server 2012".
+    let named = |k: usize| text.tokens[k].capitalized && !text.tokens[k].number;
     plain_year
         && i > first
-        && matches!(
-            text.word(i - 1),
-            "in" | "since"
-                | "of"
-                | "by"
-                | "from"
-                | "until"
-                | "early"
-                | "late"
-                | "mid"
-                | "summer"
-                | "spring"
-                | "autumn"
-                | "fall"
-                | "winter"
-        )
+        && (named(i - 1)
+            || matches!(
+                text.word(i - 1),
+                "a" | "the"
+                    | "that"
+                    | "this"
+                    | "in"
+                    | "since"
+                    | "of"
+                    | "by"
+                    | "from"
+                    | "until"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "summer"
+                    | "spring"
+                    | "autumn"
+                    | "fall"
+                    | "winter"
+            ))
 }
 
 /// Agentless past passives: "mistakes were made", "the deadline was missed".

@@ -466,6 +466,10 @@ fn numbers_that_name_or_date_things_are_not_metrics() {
     let story = "I told our two milkers why, because the two files had one name, \
                  and I checked it two times.";
     assert_eq!(spans_of(story, FindingKind::Metric), Vec::<String>::new());
+    let when = "In March 2023 the email came at 6:40, and two weeks later runway 09 closed.";
+    assert_eq!(spans_of(when, FindingKind::Metric), Vec::<String>::new());
+    let list = "1. Every request now needs a second reader.";
+    assert_eq!(spans_of(list, FindingKind::Metric), Vec::<String>::new());
     let counted = "Since then the gate has caught four bad lots.";
     assert_eq!(spans_of(counted, FindingKind::Metric), ["four"]);
 }
