@@ -57,15 +57,17 @@ pub(crate) fn detect(text: &Text, info: &[SentenceInfo]) -> Vec<Hit> {
     }
     // A humblebrag owns nothing, and a sentence that shifts blame owns nothing.
     if !fake {
+        let present_story = !text
+            .sentences
+            .iter()
+            .any(|s| super::structure::action_score(text, s) > 0);
         for (n, s) in text.sentences.iter().enumerate() {
-            let situation = info
-                .get(n)
-                .is_some_and(|i| matches!(i.part, StarPart::Situation | StarPart::Task));
+            let part = info.get(n).map_or(StarPart::Action, |i| i.part);
             // "I should have done a soft launch" opening the takeaway is the lesson.
             let lesson = info.get(n).is_some_and(|i| i.part == StarPart::Takeaway)
                 && super::structure::opens_with_should_have(text, s);
             if !blamed[n] && !lesson {
-                if let Some(hit) = ownership(text, s, situation) {
+                if let Some(hit) = ownership(text, s, part, present_story) {
                     hits.push(hit);
                 }
             }
@@ -1557,7 +1559,10 @@ fn is_fault_word(text: &Text, i: usize, lim: usize) -> bool {
 }
 
 /// The speaker as the agent of a past decision, mistake or recovery step.
-fn ownership(text: &Text, s: &Sentence, situation: bool) -> Option<Hit> {
+/// `present_story`: the answer tells its story in the present tense (no "I" +
+/// past action anywhere), as learner English often does.
+fn ownership(text: &Text, s: &Sentence, part: StarPart, present_story: bool) -> Option<Hit> {
+    let situation = matches!(part, StarPart::Situation | StarPart::Task);
     let lim = s.last;
     // "I learned that ...", "The lesson I took ...": reflection, not an act, unless
     // it names what the speaker should have done.
@@ -1572,7 +1577,12 @@ fn ownership(text: &Text, s: &Sentence, situation: bool) -> Option<Hit> {
     if defends || claims_effort(text, s.first, lim) {
         return None;
     }
-    if owns_by_naming(text, s.first, lim) {
+    // Learner English tells the story in the present: "I change the recipe and I
+    // make a mistake in the calculation", "I tell my manager the same day".
+    let narrated = present_story
+        && matches!(part, StarPart::Action | StarPart::Result)
+        && super::structure::narrates_present_action(text, s);
+    if owns_by_naming(text, s.first, lim) || narrated {
         return Some(Hit {
             kind: FindingKind::Ownership,
             first: s.first,
@@ -1640,6 +1650,35 @@ fn ownership(text: &Text, s: &Sentence, situation: bool) -> Option<Hit> {
     None
 }
 
+/// The fault traced to the speaker without "I" as its subject: "the shortcut came
+/// from me", "the wrong assumption belonged to me", "the miss sat squarely with
+/// me", "that outcome traces back to my staffing choices", "the person who ran it
+/// was me".
+fn traced_to_me(text: &Text, first: usize, lim: usize) -> bool {
+    (first + 1..lim).any(|i| {
+        let at = |k: usize| if i + k < lim { text.word(i + k) } else { "" };
+        let negated = (i.saturating_sub(2).max(first)..i)
+            .any(|k| matches!(text.word(k), "not" | "never" | "wasn't" | "isn't"));
+        let traced = match text.word(i) {
+            "came" | "comes" => at(1) == "from" && at(2) == "me",
+            "belonged" | "belongs" => at(1) == "to" && at(2) == "me",
+            "traces" | "traced" => at(1) == "back" && at(2) == "to" && matches!(at(3), "my" | "me"),
+            "sat" | "sits" | "rests" | "rested" | "lay" | "lies" => {
+                let from = usize::from(at(1) == "squarely");
+                at(1 + from) == "with" && at(2 + from) == "me"
+            }
+            // "the facilitator was me": "me" closing the clause.
+            "was" => {
+                at(1) == "me"
+                    && (i + 2 == lim || text.gap_after(i + 1).contains([',', '.', ';']))
+                    && i > first + 1
+            }
+            _ => false,
+        };
+        traced && !negated && !text.tokens[i].quoted
+    })
+}
+
 /// Effort or pride dressed as ownership: "I still worked really hard", "I made more
 /// calls than anyone", "I filled it exactly as written", "I should have hired better
 /// people" (the fault still lies with others).
@@ -1663,51 +1702,58 @@ fn claims_effort(text: &Text, first: usize, lim: usize) -> bool {
 /// Ownership said by naming it rather than by an "I + verb" shape: "That decision
 /// was mine", "That one was on me", "checking my inputs was my job".
 pub(crate) fn owns_by_naming(text: &Text, first: usize, lim: usize) -> bool {
-    (first + 1..lim).any(|i| {
-        if !matches!(text.word(i), "was" | "is" | "on") {
-            return false;
-        }
-        let at = |k: usize| if i + k < lim { text.word(i + k) } else { "" };
-        let negated = matches!(text.word(i - 1), "not" | "wasn't" | "isn't")
-            || matches!(at(1), "not" | "never");
-        // "was completely my responsibility", "was entirely on me".
-        let adverb = usize::from(matches!(
-            at(1),
-            "completely" | "entirely" | "all" | "totally" | "fully" | "clearly" | "squarely"
-        ));
-        let (owner, what) = (at(1 + adverb), at(2 + adverb));
-        let names = match text.word(i) {
-            "was" | "is" if owner == "mine" || owner == "on" => {
-                owner == "mine" || (owner == "on" && what == "me")
+    traced_to_me(text, first, lim)
+        || (first + 1..lim).any(|i| {
+            if !matches!(text.word(i), "was" | "is" | "on") {
+                return false;
             }
-            // Past only: "it is my responsibility" states a role, not an act.
-            "was" => {
-                owner == "my"
-                    && matches!(
-                        what,
-                        "job"
-                            | "responsibility"
-                            | "call"
-                            | "step"
-                            | "fault"
-                            | "mistake"
-                            | "miss"
-                            | "doing"
-                            | "choice"
-                            | "work"
-                            | "shortcut"
-                            | "decision"
-                            | "error"
-                            | "oversight"
-                            | "slip"
-                    )
-            }
-            // "a failure on my part".
-            "on" => at(1) == "my" && at(2) == "part",
-            _ => false,
-        };
-        names && !negated && !text.tokens[i].quoted
-    })
+            let at = |k: usize| if i + k < lim { text.word(i + k) } else { "" };
+            let negated = matches!(text.word(i - 1), "not" | "wasn't" | "isn't")
+                || matches!(at(1), "not" | "never");
+            // "was completely my responsibility", "was entirely on me".
+            let adverb = usize::from(matches!(
+                at(1),
+                "completely" | "entirely" | "all" | "totally" | "fully" | "clearly" | "squarely"
+            ));
+            let (owner, what) = (at(1 + adverb), at(2 + adverb));
+            let names = match text.word(i) {
+                "was" | "is" if owner == "mine" || owner == "on" => {
+                    owner == "mine" || (owner == "on" && what == "me")
+                }
+                // Past only: "it is my responsibility" states a role, not an act.
+                "was" => {
+                    owner == "my"
+                        && matches!(
+                            what,
+                            "job"
+                                | "responsibility"
+                                | "call"
+                                | "step"
+                                | "fault"
+                                | "mistake"
+                                | "miss"
+                                | "doing"
+                                | "choice"
+                                | "work"
+                                | "shortcut"
+                                | "decision"
+                                | "error"
+                                | "oversight"
+                                | "slip"
+                                | "change"
+                                | "misunderstanding"
+                                | "assignment"
+                                | "omission"
+                                | "idea"
+                                | "plan"
+                        )
+                }
+                // "a failure on my part".
+                "on" => at(1) == "my" && at(2) == "part",
+                _ => false,
+            };
+            names && !negated && !text.tokens[i].quoted
+        })
 }
 
 fn owned_action_after(text: &Text, mut j: usize, lim: usize, situation: bool) -> bool {

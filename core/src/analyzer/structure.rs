@@ -42,6 +42,7 @@ pub(crate) fn label(text: &Text) -> Vec<StarPart> {
         }
         before += s.len();
     }
+    let present_story = !text.sentences.iter().any(|s| action_score(text, s) > 0);
     text.sentences
         .iter()
         .enumerate()
@@ -55,7 +56,7 @@ pub(crate) fn label(text: &Text) -> Vec<StarPart> {
                     StarPart::Situation
                 }
             } else {
-                body_part(text, s)
+                body_part(text, s, present_story)
             }
         })
         .collect()
@@ -266,8 +267,13 @@ fn task_cue(text: &Text, s: &Sentence) -> bool {
     })
 }
 
-fn body_part(text: &Text, s: &Sentence) -> StarPart {
-    let action = action_score(text, s);
+/// `present_story`: no sentence has a past action, so a present-tense "I" +
+/// verb is the story's action (learner English: "then I tell my manager").
+fn body_part(text: &Text, s: &Sentence, present_story: bool) -> StarPart {
+    let action = match action_score(text, s) {
+        0 if present_story => usize::from(narrates_present_action(text, s)),
+        score => score,
+    };
     let result = result_score(text, s);
     if action == 0 && result == 0 {
         if task_cue(text, s) {

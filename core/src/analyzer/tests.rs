@@ -418,6 +418,23 @@ fn score_lines_add_up_to_the_score() {
 }
 
 #[test]
+fn ownership_without_i_as_subject_or_told_in_the_present() {
+    for text in [
+        "The shortcut came from me.",
+        "The wrong assumption belonged to me, and so did the missing test.",
+        "That outcome traces back to my staffing choices.",
+        "The person who ran the swap was me.",
+    ] {
+        assert_eq!(spans_of(text, FindingKind::Ownership).len(), 1, "{text}");
+    }
+    assert!(spans_of("The idea did not come from me.", FindingKind::Ownership).is_empty());
+    let present = "I am manager of a greenhouse with 12 houses. One spring I change the \
+                   fertilizer recipe and I make a mistake in the calculation. The leaves burn \
+                   on 8,000 plants. I tell the owner the same afternoon.";
+    assert!(spans_of(present, FindingKind::Ownership).len() >= 2);
+}
+
+#[test]
 fn multiword_hedges_and_feelings_are_found_whole() {
     for (text, kind, span) in [
         (
