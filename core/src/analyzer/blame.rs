@@ -555,7 +555,7 @@ fn failure_at(text: &Text, v: usize, last: usize) -> Option<usize> {
             // "kept sending me garbage leads".
             // "kept sending me garbage leads"; "users kept downloading the old
             // version" is what the failure caused.
-            "kept" => {
+            "kept" | "keep" | "keeps" => {
                 matches!(
                     at(k + 1),
                     "sending"
@@ -1205,6 +1205,16 @@ fn fate_or_pressure(text: &Text, k: usize, first: usize, last: usize) -> bool {
         }
         // The clause cut before "so" leaves "only" at the end of the one before.
         "so" => text.word(k.wrapping_sub(1)) == "only" && next == "much",
+        // "there was not much I could do", "nothing we could have done".
+        "could" | "can" => {
+            matches!(prev, "i" | "we" | "anyone" | "anybody")
+                && matches!(text.word(k.wrapping_sub(2)), "nothing" | "much" | "little")
+        }
+        // "What with the designers changing the layout every other day".
+        "what" => next == "with",
+        // "Blame it on the casting house", "those booking apps are hit or miss".
+        "on" => prev == "it" && matches!(text.word(k.wrapping_sub(2)), "blame" | "blamed"),
+        "miss" => prev == "or" && text.word(k.wrapping_sub(2)) == "hit",
         "waiting" => {
             matches!(next, "on" | "for")
                 && (matches!(text.word(k + 2), "them" | "him" | "her")
@@ -1401,10 +1411,14 @@ pub(crate) fn names_no_one_at_fault(text: &Text, first: usize, last: usize) -> b
             ("no", "one") => k + 2,
             _ => return false,
         };
-        // "nobody could have seen it coming" is the excuse that nobody could.
+        // "nobody could have seen it coming", "nobody could keep up with that":
+        // the excuse that nobody could; "nobody could say" is that nobody knew.
         match text.word(subject_end) {
             "else" => true,
-            "could" | "can" => text.word(subject_end + 1) != "have",
+            "could" | "can" => matches!(
+                text.word(subject_end + 1),
+                "say" | "tell" | "explain" | "remember" | "find" | "figure" | "answer" | "confirm"
+            ),
             _ => false,
         }
     })
@@ -1854,6 +1868,11 @@ mod tests {
             "There's only so much one inspector can catch.",
             "We were always waiting on them for the drawings.",
             "Somebody should have caught that earlier.",
+            "There was not much I could do about the frost.",
+            "What with the designers changing the layout every day, we slipped.",
+            "Blame it on the casting house.",
+            "Those booking apps are hit or miss.",
+            "Nobody could keep up with that caseload.",
         ] {
             assert_eq!(blamed(src).len(), 1, "{src}");
         }
