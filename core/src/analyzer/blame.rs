@@ -1206,9 +1206,14 @@ fn fate_or_pressure(text: &Text, k: usize, first: usize, last: usize) -> bool {
         // The clause cut before "so" leaves "only" at the end of the one before.
         "so" => text.word(k.wrapping_sub(1)) == "only" && next == "much",
         // "there was not much I could do", "nothing we could have done".
+        // ... and "nobody could keep up with that" ("nobody could have" is the
+        // wording rule's, "nobody could say" no excuse at all).
         "could" | "can" => {
-            matches!(prev, "i" | "we" | "anyone" | "anybody")
-                && matches!(text.word(k.wrapping_sub(2)), "nothing" | "much" | "little")
+            (matches!(prev, "i" | "we" | "anyone" | "anybody")
+                && matches!(text.word(k.wrapping_sub(2)), "nothing" | "much" | "little"))
+                || (matches!(prev, "nobody" | "one")
+                    && next != "have"
+                    && !names_no_one_at_fault(text, first, last))
         }
         // "What with the designers changing the layout every other day".
         "what" => next == "with",
