@@ -93,7 +93,8 @@ pub(crate) fn detect(text: &Text, info: &[SentenceInfo]) -> Vec<Hit> {
         let late = info
             .get(n)
             .is_some_and(|i| i.part == StarPart::Takeaway || i.position >= SYSTEMIC_MIN_POSITION);
-        if late && is_systemic(text, s) {
+        // A sentence that shifts blame is no fix, however it mentions a report.
+        if late && !blamed[n] && is_systemic(text, s) {
             systemic.push((s.first, s.last));
             hits.push(Hit {
                 kind: FindingKind::SystemicFix,

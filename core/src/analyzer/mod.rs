@@ -459,15 +459,25 @@ fn finish(
 }
 
 /// A number inside a flagged phrase ("a total nightmare for 3 weeks" flagged as
-/// emotional) is not also praised: one span never gets both.
+/// emotional) is not also praised, nor is a sentence that shifts blame praised
+/// as a fix: one span never gets both.
 fn drop_praise_on_negative_spans(findings: &mut Vec<Finding>) {
-    let negatives: Vec<(usize, usize)> = findings
-        .iter()
-        .filter(|f| !f.kind.is_positive() && f.end > f.start)
-        .map(|f| (f.start, f.end))
-        .collect();
-    findings.retain(|f| {
-        f.kind != FindingKind::Metric || !negatives.iter().any(|&(s, e)| s < f.end && f.start < e)
+    let spans_of = |kinds: &dyn Fn(FindingKind) -> bool| -> Vec<(usize, usize)> {
+        findings
+            .iter()
+            .filter(|f| kinds(f.kind) && f.end > f.start)
+            .map(|f| (f.start, f.end))
+            .collect()
+    };
+    let negatives = spans_of(&|k| !k.is_positive());
+    let blame = spans_of(&|k| k == FindingKind::BlameShifting);
+    let hit = |spans: &[(usize, usize)], f: &Finding| {
+        spans.iter().any(|&(s, e)| s < f.end && f.start < e)
+    };
+    findings.retain(|f| match f.kind {
+        FindingKind::Metric => !hit(&negatives, f),
+        FindingKind::SystemicFix => !hit(&blame, f),
+        _ => true,
     });
 }
 

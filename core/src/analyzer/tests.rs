@@ -505,6 +505,33 @@ desk, and the checklist for it is signed by the whole team before any date is se
 }
 
 #[test]
+fn a_sentence_that_shifts_blame_is_never_praised_as_a_fix() {
+    let text = "I run the inspection desk at a pipeline yard. I signed off 17 films without \
+checking their density, and the client's auditor rejected them. That was my call. I asked to \
+re-shoot all 17 welds and we lost four days. Honestly the subcontractor was slow with every \
+report, so we were always waiting on them. Since then every film gets a density check and a \
+second signature before any report goes out, and 900 welds have passed that way.";
+    let a = analyze(text).unwrap();
+    let blame: Vec<&Finding> = a
+        .findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::BlameShifting)
+        .collect();
+    assert!(!blame.is_empty());
+    for fix in a
+        .findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::SystemicFix)
+    {
+        assert!(
+            !blame.iter().any(|b| b.start < fix.end && fix.start < b.end),
+            "praised as a fix: {:?}",
+            &text[fix.start..fix.end]
+        );
+    }
+}
+
+#[test]
 fn a_flagged_phrase_is_not_also_praised() {
     let text = "It was not my fault that the marketing team did zero promotion for 3 weeks.";
     let a = analyze(text).unwrap();
