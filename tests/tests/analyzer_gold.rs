@@ -493,29 +493,29 @@ struct Bar {
 const V2_PARTS: &[(&str, Bar)] = &[
     (
         "development",
-        // 470 answers, tuned on (rules) and trained on (the clause classifier):
-        // what the analyzer reaches in-sample. Blame and negative-wording recall
-        // are above their targets here, well above what unseen answers get.
+        // 560 answers, tuned on (rules) and trained on (the clause classifier):
+        // what the analyzer reaches in-sample, well above what unseen answers get.
         Bar {
-            coarse_tier: 0.91,
-            blame_recall: 0.94,
-            negative_wording_recall: 0.92,
+            coarse_tier: 0.93,
+            blame_recall: 0.92,
+            negative_wording_recall: 0.90,
             systemic_fix_recall: 0.99,
-            precision: 0.88,
+            precision: 0.90,
         },
     ),
     (
         "report",
-        // 76 answers written after the tuning, for 50 jobs the set had never
-        // had, and never read by whoever tuned the rules. Negative-wording and
-        // systemic-fix recall meet their targets; the floors are what the
-        // analyzer reaches, and only stop it from getting worse.
+        // 256 answers written after the tuning, for 110 jobs the set had never
+        // had, never read by whoever tuned the rules; the v5 and v6 files were
+        // written to vary their wording. Systemic-fix recall meets its target;
+        // the floors are what the analyzer reaches, and only stop it from
+        // getting worse.
         Bar {
-            coarse_tier: 0.86,
-            blame_recall: 0.82,
-            negative_wording_recall: 0.84,
-            systemic_fix_recall: 0.83,
-            precision: 0.85,
+            coarse_tier: 0.84,
+            blame_recall: 0.57,
+            negative_wording_recall: 0.66,
+            systemic_fix_recall: 0.82,
+            precision: 0.83,
         },
     ),
 ];
