@@ -1658,8 +1658,6 @@ fn ownership(text: &Text, s: &Sentence, part: StarPart, present_story: bool) -> 
 fn traced_to_me(text: &Text, first: usize, lim: usize) -> bool {
     (first + 1..lim).any(|i| {
         let at = |k: usize| if i + k < lim { text.word(i + k) } else { "" };
-        let negated = (i.saturating_sub(2).max(first)..i)
-            .any(|k| matches!(text.word(k), "not" | "never" | "wasn't" | "isn't"));
         let traced = match text.word(i) {
             "came" | "comes" => at(1) == "from" && at(2) == "me",
             "belonged" | "belongs" => at(1) == "to" && at(2) == "me",
@@ -1676,7 +1674,10 @@ fn traced_to_me(text: &Text, first: usize, lim: usize) -> bool {
             }
             _ => false,
         };
-        traced && !negated && !text.tokens[i].quoted
+        traced
+            && !text.tokens[i].quoted
+            && !(i.saturating_sub(2).max(first)..i)
+                .any(|k| matches!(text.word(k), "not" | "never" | "wasn't" | "isn't"))
     })
 }
 
