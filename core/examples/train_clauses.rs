@@ -1,7 +1,11 @@
 //! Trains the analyzer's clause classifier (see `aiprep_core::analyzer::classifier`)
 //! and rewrites `core/src/analyzer/clause_model.bin`:
 //!
-//! `cargo run -p aiprep-core --release --example train_clauses`
+//! `cargo run -p aiprep-core --release --example train_clauses [HELD_OUT...]`
+//!
+//! HELD_OUT names training snippet files (as listed in `tests/gold/parts.toml`)
+//! to leave out of training and score instead, to measure how the model carries
+//! over to wording it has not seen; the model file is then not written.
 //!
 //! Only the development part of the gold set is read (`development` in
 //! `tests/gold/parts.toml`, the list the gold test reads too), plus the blame
@@ -11,8 +15,9 @@
 //! part stays unseen. A clause is a positive of a label when it overlaps a
 //! gold span of that kind, left out when it overlaps only an optional label of
 //! that kind, and a negative otherwise (traps included). Training is plain
-//! stochastic gradient descent on the logistic loss with L2, in a fixed shuffled
-//! order (fixed seed), so the same gold files always give the same bytes. Each
+//! stochastic gradient descent on the logistic loss with L2, its weights averaged
+//! over the later epochs, in a fixed shuffled order (fixed seed), so the same
+//! gold files always give the same bytes. Each
 //! label's threshold is the lowest one whose 5-fold cross-validated precision (by
 //! answer) reaches [`TARGET_PRECISION`]; its veto is the score below which
 //! dropping the rules' findings gives the best cross-validated F1 of rules and
@@ -31,7 +36,10 @@ const OUTPUT: &str = "core/src/analyzer/clause_model.bin";
 const FOLDS: usize = 5;
 const EPOCHS: usize = 40;
 const LEARNING_RATE: f32 = 0.2;
-const L2: f32 = 1e-3;
+/// Chosen on held-out snippets (`train_clauses snippets/blame_c.toml`): 1e-2
+/// gave their F1 0.607 -> 0.643 over 1e-3, with cross-validated F1 on answers
+/// unchanged; 4e-2 fell back to 0.606.
+const L2: f32 = 1e-2;
 const SEED: u64 = 0x5eed_c1a5_5e5f_0001;
 /// Precision the threshold aims at in cross-validation.
 const TARGET_PRECISION: f64 = 0.92;
@@ -86,8 +94,9 @@ struct Snippet {
     optional: Vec<String>,
 }
 
-/// The development answers' examples, one list per answer, and the snippets'.
-fn load() -> (Vec<Vec<Example>>, Vec<Example>) {
+/// The development answers' examples, one list per answer, the training
+/// snippets' and those of the training snippet files in `held_out`.
+fn load(held_out: &[String]) -> (Vec<Vec<Example>>, Vec<Example>, Vec<Example>) {
     #[derive(Deserialize)]
     struct Parts {
         development: Vec<String>,
@@ -119,7 +128,7 @@ fn load() -> (Vec<Vec<Example>>, Vec<Example>) {
             answers.push(examples_of(&answer.text, labels));
         }
     }
-    let mut snippets = Vec::new();
+    let (mut snippets, mut validation) = (Vec::new(), Vec::new());
     for file in &parts.training {
         let set: Snippets = toml::from_str(&read(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
         for snippet in set.snippet {
@@ -127,10 +136,15 @@ fn load() -> (Vec<Vec<Example>>, Vec<Example>) {
                 (k == FindingKind::BlameShifting)
                     .then(|| (strs(&snippet.blame), strs(&snippet.optional)))
             });
-            snippets.extend(examples_of(&snippet.text, labels));
+            let examples = examples_of(&snippet.text, labels);
+            if held_out.contains(file) {
+                validation.extend(examples);
+            } else {
+                snippets.extend(examples);
+            }
         }
     }
-    (answers, snippets)
+    (answers, snippets, validation)
 }
 
 fn strs(v: &[String]) -> Vec<&str> {
@@ -203,6 +217,10 @@ fn train(data: &[(&[u32], bool)]) -> (Vec<f32>, f32) {
     let mut bias = 0f32;
     let mut order: Vec<usize> = (0..data.len()).collect();
     let mut rng = Rng(SEED);
+    // The weights averaged over the second half of the epochs (Polyak averaging):
+    // steadier than the last step's, and they carried over better to held-out
+    // snippets (F1 0.643 -> 0.650).
+    let (mut sum, mut bias_sum) = (vec![0f32; BUCKETS], 0f32);
     for epoch in 0..EPOCHS {
         rng.shuffle(&mut order);
         let rate = LEARNING_RATE / (1.0 + epoch as f32 * 0.2);
@@ -216,8 +234,18 @@ fn train(data: &[(&[u32], bool)]) -> (Vec<f32>, f32) {
                 *w -= rate * (gradient + L2 * *w);
             }
         }
+        if epoch >= EPOCHS / 2 {
+            for (sum, w) in sum.iter_mut().zip(&weights) {
+                *sum += w;
+            }
+            bias_sum += bias;
+        }
     }
-    (weights, bias)
+    let averaged = (EPOCHS - EPOCHS / 2) as f32;
+    (
+        sum.iter().map(|w| w / averaged).collect(),
+        bias_sum / averaged,
+    )
 }
 
 /// (precision, recall) of `scored` (logit, positive) above `threshold`.
@@ -316,8 +344,40 @@ fn pick_threshold_and_veto(kind: FindingKind, scored: &Scored, precise: f32) -> 
     (best.0, best.1)
 }
 
+/// Clause-level precision and recall on snippets the model did not train on:
+/// the model alone by threshold, and rules and model as the analyzer combines them.
+fn report_held_out(
+    kind: FindingKind,
+    l: usize,
+    held_out: &[Example],
+    weights: &[f32],
+    bias: f32,
+    (threshold, veto): (f32, f32),
+) {
+    let model = LabelModel::quantized(kind, bias, (0.0, 0.0), weights);
+    let scored: Scored = held_out
+        .iter()
+        .filter_map(|e| Some((model.score(&e.features), e.targets[l]?, e.flagged[l])))
+        .collect();
+    if scored.is_empty() {
+        return;
+    }
+    let (p, r, f1) = combined(&scored, threshold, veto);
+    let (rp, rr, rf1) = combined(&scored, f32::INFINITY, f32::NEG_INFINITY);
+    println!(
+        "  held-out snippets, {} clauses: rules alone precision {rp:.3} recall {rr:.3} F1 {rf1:.3}; with the model precision {p:.3} recall {r:.3} F1 {f1:.3}",
+        scored.len()
+    );
+    let alone: Vec<(f32, bool)> = scored.iter().map(|s| (s.0, s.1)).collect();
+    for t in [-2.0f32, -1.0, 0.0, 1.0, 2.0] {
+        let (p, r, n) = precision_recall(&alone, t);
+        println!("    model alone at {t:.1}: precision {p:.3} recall {r:.3} ({n} predicted)");
+    }
+}
+
 fn main() {
-    let (answers, snippets) = load();
+    let held_out: Vec<String> = std::env::args().skip(1).collect();
+    let (answers, snippets, validation) = load(&held_out);
     let clauses: usize = answers.iter().map(Vec::len).sum();
     println!(
         "development part: {} answers, {clauses} clauses; {} snippet clauses",
@@ -383,12 +443,19 @@ fn main() {
             println!("    threshold {t:.3}: precision {p:.3} recall {r:.3} ({n} predicted)");
         }
         let (weights, bias) = train(&all);
+        if !validation.is_empty() {
+            report_held_out(*kind, l, &validation, &weights, bias, (threshold, veto));
+        }
         labels.push(LabelModel::quantized(
             *kind,
             bias,
             (threshold, veto),
             &weights,
         ));
+    }
+    if !validation.is_empty() {
+        println!("snippet files held out: the model file is left as it was");
+        return;
     }
     let bytes = ClauseModel { labels }.to_bytes();
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))

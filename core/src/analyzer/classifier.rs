@@ -14,8 +14,11 @@
 //! [`clause_features`] is the one feature function, used by inference and by the
 //! training program, so the two cannot drift: lowercase word unigrams and bigrams
 //! of the clause (numbers folded into one token, clause edges marked), two words
-//! before and one after it in its sentence, the lexicon classes of its words, its
-//! subject (the speaker, the team, someone else) and negation, "should have",
+//! before and one after it in its sentence, bigrams and trigrams of coarse word
+//! tags (speaker, other person, party, negation, shortfall, past action, ...) so
+//! sequences carry over across wordings, the lexicon classes of its words alone
+//! and paired with its subject (the speaker, the team, someone else), negation,
+//! "should have",
 //! a number, the sentence's position in the answer and its STAR-T part, the
 //! clause length, quoted and reported speech. Each feature is hashed (FNV-1a
 //! written out here, not std's randomised hasher) into [`BUCKETS`] buckets.
@@ -29,11 +32,12 @@
 //!
 //! # Training
 //! `cargo run -p aiprep-core --release --example train_clauses` trains on the
-//! development part of the gold set only (the file list is one constant in
-//! `core/examples/train_clauses.rs`), deterministically, picks each threshold by
+//! development part of the gold set and the blame snippets only (the lists in
+//! `tests/gold/parts.toml`), deterministically, picks each threshold by
 //! 5-fold cross-validation by answer (and each veto by the same folds, over the
 //! clauses the rules flag), prints the cross-validated precision and recall, and
-//! rewrites `core/src/analyzer/clause_model.bin`.
+//! rewrites `core/src/analyzer/clause_model.bin`; given training snippet files,
+//! it holds them out and scores them instead, to measure unseen wording.
 //!
 //! # Guards
 //! Quoted clauses and clauses inside someone else's reported speech are never
@@ -44,14 +48,16 @@ use std::sync::LazyLock;
 
 use super::clause::clauses;
 use super::detect::{Hit, SentenceInfo};
-use super::lexicon::NUMBER_WORD;
+use super::lexicon::{
+    is_past_action_in, DETERMINER, DUTY, NUMBER_WORD, PARTY, PERSON_PRONOUN, SHORTFALL,
+};
 use super::text::{Sentence, Text};
 use super::{AnalyzerError, FindingKind};
 use crate::content::StarPart;
 
 /// Version of [`clause_features`] and of the weights file's layout; the file
 /// must carry the same one.
-pub const FEATURE_VERSION: u32 = 4;
+pub const FEATURE_VERSION: u32 = 5;
 /// Features hash into `2^BUCKET_BITS` buckets.
 pub const BUCKET_BITS: u32 = 14;
 pub const BUCKETS: usize = 1 << BUCKET_BITS;
@@ -287,6 +293,9 @@ enum Family {
     SubjectNegation,
     SubjectHead,
     Cue,
+    TagBigram,
+    TagTrigram,
+    SubjectClass,
 }
 
 fn bucket(family: Family, h: u64) -> u32 {
@@ -309,6 +318,57 @@ enum Flag {
     Reported,
     ThirdParty,
     Excuse,
+}
+
+/// A coarse word class, so that word sequences generalise across wordings
+/// ("the agency / never / sent" and "our supplier / didn't / ship" share tags).
+#[derive(Clone, Copy)]
+enum Tag {
+    Edge = 0,
+    Speaker,
+    OtherPerson,
+    Party,
+    Negation,
+    Shortfall,
+    Duty,
+    PastAction,
+    Determiner,
+    Number,
+    Joiner,
+    Other,
+}
+
+fn tag(text: &Text, i: usize) -> Tag {
+    let w = text.word(i);
+    let c = text.class(i);
+    if text.tokens[i].number || c & NUMBER_WORD != 0 {
+        Tag::Number
+    } else if matches!(
+        w,
+        "i" | "me" | "my" | "we" | "us" | "our" | "myself" | "mine"
+    ) {
+        Tag::Speaker
+    } else if is_negation(w) {
+        Tag::Negation
+    } else if c & PARTY != 0 || is_third_party(w) {
+        if c & PERSON_PRONOUN != 0 {
+            Tag::OtherPerson
+        } else {
+            Tag::Party
+        }
+    } else if c & SHORTFALL != 0 {
+        Tag::Shortfall
+    } else if c & DUTY != 0 {
+        Tag::Duty
+    } else if is_past_action_in(w, c) {
+        Tag::PastAction
+    } else if c & DETERMINER != 0 {
+        Tag::Determiner
+    } else if is_joiner(w) {
+        Tag::Joiner
+    } else {
+        Tag::Other
+    }
 }
 
 /// Who the clause's subject is.
@@ -535,6 +595,7 @@ pub(crate) fn clause_features(
     emit: &mut impl FnMut(u32),
 ) {
     let mut prev = CLAUSE_EDGE;
+    let mut tags = [Tag::Edge as u64; 2];
     let mut classes = 0u32;
     let mut flags = [false; 9];
     for i in first..last {
@@ -542,6 +603,13 @@ pub(crate) fn clause_features(
         emit(bucket(Family::Unigram, h));
         emit(bucket(Family::Bigram, pair(prev, h)));
         prev = h;
+        let tag = tag(text, i) as u64;
+        emit(bucket(Family::TagBigram, tags[1] << 4 | tag));
+        emit(bucket(
+            Family::TagTrigram,
+            tags[0] << 8 | tags[1] << 4 | tag,
+        ));
+        tags = [tags[1], tag];
         classes |= text.class(i);
         let w = text.word(i);
         flags[Flag::Negation as usize] |= is_negation(w);
@@ -574,9 +642,15 @@ pub(crate) fn clause_features(
     };
     emit(bucket(Family::After, after));
 
+    emit(bucket(Family::TagBigram, tags[1] << 4 | Tag::Edge as u64));
+    let subject = subject_of(text, first, last);
     for bit in 0..u32::BITS {
         if classes & (1 << bit) != 0 {
             emit(bucket(Family::Class, u64::from(bit)));
+            emit(bucket(
+                Family::SubjectClass,
+                (subject as u64) << 5 | u64::from(bit),
+            ));
         }
     }
     for (flag, &on) in flags.iter().enumerate() {
@@ -584,7 +658,6 @@ pub(crate) fn clause_features(
             emit(bucket(Family::Flag, flag as u64));
         }
     }
-    let subject = subject_of(text, first, last);
     let negated = flags[Flag::Negation as usize];
     let cues = [Flag::ThirdParty, Flag::Excuse, Flag::Negation].map(|f| flags[f as usize]);
     emit(bucket(
