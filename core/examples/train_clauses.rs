@@ -15,9 +15,8 @@
 //! part stays unseen. A clause is a positive of a label when it overlaps a
 //! gold span of that kind, left out when it overlaps only an optional label of
 //! that kind, and a negative otherwise (traps included). Training is plain
-//! stochastic gradient descent on the logistic loss with L2, its weights averaged
-//! over the later epochs, in a fixed shuffled order (fixed seed), so the same
-//! gold files always give the same bytes. Each
+//! stochastic gradient descent on the logistic loss with L2, in a fixed shuffled
+//! order (fixed seed), so the same gold files always give the same bytes. Each
 //! label's threshold is the lowest one whose 5-fold cross-validated precision (by
 //! answer) reaches [`TARGET_PRECISION`]; its veto is the score below which
 //! dropping the rules' findings gives the best cross-validated F1 of rules and
@@ -36,10 +35,7 @@ const OUTPUT: &str = "core/src/analyzer/clause_model.bin";
 const FOLDS: usize = 5;
 const EPOCHS: usize = 40;
 const LEARNING_RATE: f32 = 0.2;
-/// Chosen on held-out snippets (`train_clauses snippets/blame_c.toml`): 1e-2
-/// gave their F1 0.607 -> 0.643 over 1e-3, with cross-validated F1 on answers
-/// unchanged; 4e-2 fell back to 0.606.
-const L2: f32 = 1e-2;
+const L2: f32 = 1e-3;
 const SEED: u64 = 0x5eed_c1a5_5e5f_0001;
 /// Precision the threshold aims at in cross-validation.
 const TARGET_PRECISION: f64 = 0.92;
@@ -217,10 +213,6 @@ fn train(data: &[(&[u32], bool)]) -> (Vec<f32>, f32) {
     let mut bias = 0f32;
     let mut order: Vec<usize> = (0..data.len()).collect();
     let mut rng = Rng(SEED);
-    // The weights averaged over the second half of the epochs (Polyak averaging):
-    // steadier than the last step's, and they carried over better to held-out
-    // snippets (F1 0.643 -> 0.650).
-    let (mut sum, mut bias_sum) = (vec![0f32; BUCKETS], 0f32);
     for epoch in 0..EPOCHS {
         rng.shuffle(&mut order);
         let rate = LEARNING_RATE / (1.0 + epoch as f32 * 0.2);
@@ -234,18 +226,8 @@ fn train(data: &[(&[u32], bool)]) -> (Vec<f32>, f32) {
                 *w -= rate * (gradient + L2 * *w);
             }
         }
-        if epoch >= EPOCHS / 2 {
-            for (sum, w) in sum.iter_mut().zip(&weights) {
-                *sum += w;
-            }
-            bias_sum += bias;
-        }
     }
-    let averaged = (EPOCHS - EPOCHS / 2) as f32;
-    (
-        sum.iter().map(|w| w / averaged).collect(),
-        bias_sum / averaged,
-    )
+    (weights, bias)
 }
 
 /// (precision, recall) of `scored` (logit, positive) above `threshold`.

@@ -14,11 +14,8 @@
 //! [`clause_features`] is the one feature function, used by inference and by the
 //! training program, so the two cannot drift: lowercase word unigrams and bigrams
 //! of the clause (numbers folded into one token, clause edges marked), two words
-//! before and one after it in its sentence, bigrams and trigrams of coarse word
-//! tags (speaker, other person, party, negation, shortfall, past action, ...) so
-//! sequences carry over across wordings, the lexicon classes of its words alone
-//! and paired with its subject (the speaker, the team, someone else), negation,
-//! "should have",
+//! before and one after it in its sentence, the lexicon classes of its words, its
+//! subject (the speaker, the team, someone else) and negation, "should have",
 //! a number, the sentence's position in the answer and its STAR-T part, the
 //! clause length, quoted and reported speech. Each feature is hashed (FNV-1a
 //! written out here, not std's randomised hasher) into [`BUCKETS`] buckets.
@@ -48,16 +45,14 @@ use std::sync::LazyLock;
 
 use super::clause::clauses;
 use super::detect::{Hit, SentenceInfo};
-use super::lexicon::{
-    is_past_action_in, DETERMINER, DUTY, NUMBER_WORD, PARTY, PERSON_PRONOUN, SHORTFALL,
-};
+use super::lexicon::NUMBER_WORD;
 use super::text::{Sentence, Text};
 use super::{AnalyzerError, FindingKind};
 use crate::content::StarPart;
 
 /// Version of [`clause_features`] and of the weights file's layout; the file
 /// must carry the same one.
-pub const FEATURE_VERSION: u32 = 5;
+pub const FEATURE_VERSION: u32 = 4;
 /// Features hash into `2^BUCKET_BITS` buckets.
 pub const BUCKET_BITS: u32 = 14;
 pub const BUCKETS: usize = 1 << BUCKET_BITS;
@@ -293,9 +288,6 @@ enum Family {
     SubjectNegation,
     SubjectHead,
     Cue,
-    TagBigram,
-    TagTrigram,
-    SubjectClass,
 }
 
 fn bucket(family: Family, h: u64) -> u32 {
@@ -318,57 +310,6 @@ enum Flag {
     Reported,
     ThirdParty,
     Excuse,
-}
-
-/// A coarse word class, so that word sequences generalise across wordings
-/// ("the agency / never / sent" and "our supplier / didn't / ship" share tags).
-#[derive(Clone, Copy)]
-enum Tag {
-    Edge = 0,
-    Speaker,
-    OtherPerson,
-    Party,
-    Negation,
-    Shortfall,
-    Duty,
-    PastAction,
-    Determiner,
-    Number,
-    Joiner,
-    Other,
-}
-
-fn tag(text: &Text, i: usize) -> Tag {
-    let w = text.word(i);
-    let c = text.class(i);
-    if text.tokens[i].number || c & NUMBER_WORD != 0 {
-        Tag::Number
-    } else if matches!(
-        w,
-        "i" | "me" | "my" | "we" | "us" | "our" | "myself" | "mine"
-    ) {
-        Tag::Speaker
-    } else if is_negation(w) {
-        Tag::Negation
-    } else if c & PARTY != 0 || is_third_party(w) {
-        if c & PERSON_PRONOUN != 0 {
-            Tag::OtherPerson
-        } else {
-            Tag::Party
-        }
-    } else if c & SHORTFALL != 0 {
-        Tag::Shortfall
-    } else if c & DUTY != 0 {
-        Tag::Duty
-    } else if is_past_action_in(w, c) {
-        Tag::PastAction
-    } else if c & DETERMINER != 0 {
-        Tag::Determiner
-    } else if is_joiner(w) {
-        Tag::Joiner
-    } else {
-        Tag::Other
-    }
 }
 
 /// Who the clause's subject is.
@@ -595,7 +536,6 @@ pub(crate) fn clause_features(
     emit: &mut impl FnMut(u32),
 ) {
     let mut prev = CLAUSE_EDGE;
-    let mut tags = [Tag::Edge as u64; 2];
     let mut classes = 0u32;
     let mut flags = [false; 9];
     for i in first..last {
@@ -603,13 +543,6 @@ pub(crate) fn clause_features(
         emit(bucket(Family::Unigram, h));
         emit(bucket(Family::Bigram, pair(prev, h)));
         prev = h;
-        let tag = tag(text, i) as u64;
-        emit(bucket(Family::TagBigram, tags[1] << 4 | tag));
-        emit(bucket(
-            Family::TagTrigram,
-            tags[0] << 8 | tags[1] << 4 | tag,
-        ));
-        tags = [tags[1], tag];
         classes |= text.class(i);
         let w = text.word(i);
         flags[Flag::Negation as usize] |= is_negation(w);
@@ -642,15 +575,9 @@ pub(crate) fn clause_features(
     };
     emit(bucket(Family::After, after));
 
-    emit(bucket(Family::TagBigram, tags[1] << 4 | Tag::Edge as u64));
-    let subject = subject_of(text, first, last);
     for bit in 0..u32::BITS {
         if classes & (1 << bit) != 0 {
             emit(bucket(Family::Class, u64::from(bit)));
-            emit(bucket(
-                Family::SubjectClass,
-                (subject as u64) << 5 | u64::from(bit),
-            ));
         }
     }
     for (flag, &on) in flags.iter().enumerate() {
@@ -658,6 +585,7 @@ pub(crate) fn clause_features(
             emit(bucket(Family::Flag, flag as u64));
         }
     }
+    let subject = subject_of(text, first, last);
     let negated = flags[Flag::Negation as usize];
     let cues = [Flag::ThirdParty, Flag::Excuse, Flag::Negation].map(|f| flags[f as usize]);
     emit(bucket(
