@@ -505,17 +505,18 @@ const V2_PARTS: &[(&str, Bar)] = &[
     ),
     (
         "report",
-        // 256 answers written after the tuning, for 110 jobs the set had never
-        // had, never read by whoever tuned the rules; the v5 and v6 files were
-        // written to vary their wording. Systemic-fix recall meets its target;
-        // the floors are what the analyzer reaches, and only stop it from
-        // getting worse.
+        // 301 answers written after the tuning, for 125 jobs the set had never
+        // had, never read by whoever tuned the rules; the v5 to v7 files were
+        // written to vary their wording (v7_report_b, added at stop 20, took
+        // blame recall from 0.57 to 0.54). Systemic-fix recall meets its
+        // target; the floors are what the analyzer reaches, and only stop it
+        // from getting worse.
         Bar {
-            coarse_tier: 0.84,
-            blame_recall: 0.57,
-            negative_wording_recall: 0.66,
-            systemic_fix_recall: 0.82,
-            precision: 0.83,
+            coarse_tier: 0.85,
+            blame_recall: 0.54,
+            negative_wording_recall: 0.63,
+            systemic_fix_recall: 0.83,
+            precision: 0.84,
         },
     ),
 ];
@@ -716,10 +717,10 @@ fn every_passive_rewrite_on_the_gold_answers_keeps_the_sentence() {
 }
 
 /// Floors for blame on the report snippets (`snippet_report` in
-/// `tests/gold/parts.toml`): 664 short passages in many wordings, about half
+/// `tests/gold/parts.toml`): 1,104 short passages in many wordings, about half
 /// without blame, never trained on. What the analyzer reaches today.
-const SNIPPET_MIN_BLAME_PRECISION: f64 = 0.85;
-const SNIPPET_MIN_BLAME_RECALL: f64 = 0.36;
+const SNIPPET_MIN_BLAME_PRECISION: f64 = 0.88;
+const SNIPPET_MIN_BLAME_RECALL: f64 = 0.41;
 
 /// Blame alone, on passages written to vary its wording: a prediction counts
 /// when it overlaps a labelled blame phrase, is a false positive when it
