@@ -1485,78 +1485,65 @@ fn speaker_takes_fault(text: &Text, s: &Sentence) -> bool {
 /// Reports each clause of `s` that puts the failure on someone or something else.
 /// A party's blame carries the party's token range for the suggestion.
 pub(crate) fn clause_blame(text: &Text, s: &Sentence, hits: &mut Vec<Hit>) {
-    let owned = speaker_takes_fault(text, s);
+    // Both ownership checks scan every word, and most clauses blame no one: they
+    // run only once a clause has a blame candidate.
+    let owned = std::cell::OnceCell::new();
+    let owned = || *owned.get_or_init(|| speaker_takes_fault(text, s));
     for (first, last) in comma_clauses(text, s) {
         // "The missed signal was my doing": the speaker names the fault as theirs.
-        if super::detect::owns_by_naming(text, first, last) {
-            continue;
-        }
-        if let Some(k) = disowned(text, first, last) {
-            hits.push(Hit {
-                kind: FindingKind::BlameShifting,
-                first: (first..k).find(|&j| !is_opener(text.word(j))).unwrap_or(k),
-                last: clause_end(k, last),
-                agent: None,
-            });
-            continue;
-        }
-        // "... because the district handles the bus contracts": the duty handed to
-        // someone else as the reason.
-        if let Some(a) = duty_elsewhere(text, first, last).filter(|_| !owned) {
-            hits.push(Hit {
-                kind: FindingKind::BlameShifting,
-                first: a,
-                last,
-                agent: None,
-            });
-            continue;
-        }
-        // "nobody on the team listened to me": the omission of everyone else.
-        if let Some(k) = nobody_failed(text, first, last) {
-            hits.push(Hit {
-                kind: FindingKind::BlameShifting,
-                first: k,
-                last: clause_end(k, last),
-                agent: None,
-            });
-            continue;
-        }
-        if let Some((a, v)) = party_subject(text, first, last).filter(|_| !owned) {
-            let given_as_cause =
-                || shortfall_at(text, v, last).filter(|_| given_as_cause(text, s, first, last));
-            if let Some(k) = failure_at(text, v, last).or_else(given_as_cause) {
-                hits.push(Hit {
-                    kind: FindingKind::BlameShifting,
-                    first: a,
-                    last: clause_end(k, last),
-                    agent: if text.word(a) == "who" {
-                        // "temps who had no idea": the noun before "who".
-                        Some((a - 1, a))
-                    } else {
-                        Some((a, v))
-                    },
-                });
-                continue;
+        if let Some(hit) = clause_blame_candidate(text, s, (first, last), &owned) {
+            if !super::detect::owns_by_naming(text, first, last) {
+                hits.push(hit);
             }
         }
-        if let Some(k) = failed_by_party(text, first, last).filter(|_| !owned) {
-            hits.push(Hit {
-                kind: FindingKind::BlameShifting,
-                first: clause_start(text, first, k),
-                last,
-                agent: None,
-            });
-            continue;
-        }
-        if let Some((from, to)) = excuse(text, first, last).filter(|_| !owned) {
-            hits.push(Hit {
-                kind: FindingKind::BlameShifting,
-                first: from,
-                last: to,
-                agent: None,
-            });
+    }
+}
+
+/// The blame in clause `[first, last)` of `s`, if any; `owned` tells whether the
+/// speaker takes the fault somewhere in the sentence.
+fn clause_blame_candidate(
+    text: &Text,
+    s: &Sentence,
+    (first, last): (usize, usize),
+    owned: &dyn Fn() -> bool,
+) -> Option<Hit> {
+    let blame = |first, last, agent| Hit {
+        kind: FindingKind::BlameShifting,
+        first,
+        last,
+        agent,
+    };
+    if let Some(k) = disowned(text, first, last) {
+        let start = (first..k).find(|&j| !is_opener(text.word(j))).unwrap_or(k);
+        return Some(blame(start, clause_end(k, last), None));
+    }
+    // "... because the district handles the bus contracts": the duty handed to
+    // someone else as the reason.
+    if let Some(a) = duty_elsewhere(text, first, last).filter(|_| !owned()) {
+        return Some(blame(a, last, None));
+    }
+    // "nobody on the team listened to me": the omission of everyone else.
+    if let Some(k) = nobody_failed(text, first, last) {
+        return Some(blame(k, clause_end(k, last), None));
+    }
+    if let Some((a, v)) = party_subject(text, first, last).filter(|_| !owned()) {
+        let given_as_cause =
+            || shortfall_at(text, v, last).filter(|_| given_as_cause(text, s, first, last));
+        if let Some(k) = failure_at(text, v, last).or_else(given_as_cause) {
+            // "temps who had no idea": the noun before "who".
+            let agent = if text.word(a) == "who" {
+                (a - 1, a)
+            } else {
+                (a, v)
+            };
+            return Some(blame(a, clause_end(k, last), Some(agent)));
         }
     }
+    if let Some(k) = failed_by_party(text, first, last).filter(|_| !owned()) {
+        return Some(blame(clause_start(text, first, k), last, None));
+    }
+    let (from, to) = excuse(text, first, last).filter(|_| !owned())?;
+    Some(blame(from, to, None))
 }
 
 #[cfg(test)]

@@ -636,8 +636,9 @@ pub(crate) fn add_clause_hits(text: &Text, info: &[SentenceInfo], hits: &mut Vec
     let mut sums = [0i32; LABELS.len()];
     for (s, info) in text.sentences.iter().zip(info) {
         for (first, last) in clauses(text, s) {
-            let quoted = (first..last).any(|i| text.tokens[i].quoted);
-            let others_words = quoted || reported_by_other(text, s, first);
+            let others_words = || {
+                (first..last).any(|i| text.tokens[i].quoted) || reported_by_other(text, s, first)
+            };
             sums.fill(0);
             clause_features(text, s, (first, last), info, &mut |f| {
                 for (sum, label) in sums.iter_mut().zip(&model.labels) {
@@ -650,12 +651,17 @@ pub(crate) fn add_clause_hits(text: &Text, info: &[SentenceInfo], hits: &mut Vec
                 for (h, upheld) in hits[..rule_hits].iter().zip(upheld.iter_mut()) {
                     *upheld |= h.kind == label.kind && overlaps(h) && logit >= label.veto;
                 }
-                let covered = hits[..rule_hits].iter().any(|h| {
-                    overlaps(h) && (h.kind == label.kind || !praise_allowed(label.kind, h.kind))
-                });
-                let no_one_at_fault = label.kind == FindingKind::BlameShifting
-                    && super::blame::names_no_one_at_fault(text, first, last);
-                if logit > label.threshold && !covered && !others_words && !no_one_at_fault {
+                let covered = || {
+                    hits[..rule_hits].iter().any(|h| {
+                        overlaps(h) && (h.kind == label.kind || !praise_allowed(label.kind, h.kind))
+                    })
+                };
+                // Last, as it scans the clause: few clauses get this far.
+                let no_one_at_fault = || {
+                    label.kind == FindingKind::BlameShifting
+                        && super::blame::names_no_one_at_fault(text, first, last)
+                };
+                if logit > label.threshold && !others_words() && !covered() && !no_one_at_fault() {
                     hits.push(Hit {
                         kind: label.kind,
                         first,

@@ -68,8 +68,7 @@ pub(crate) fn comma_clauses<'t>(
         }
         i = i.max(start + 1);
         while i < last {
-            let cut = text.gap_after(i - 1).contains([',', ';', ':', '(', ')'])
-                || is_joiner(text.word(i));
+            let cut = text.gap_has(i - 1, &[',', ';', ':', '(', ')']) || is_joiner(text.word(i));
             if cut {
                 break;
             }
@@ -84,10 +83,12 @@ pub(crate) fn comma_clauses<'t>(
 /// Does a new clause start at token `i` (never the first of its sentence)?
 fn opens_clause(text: &Text, i: usize) -> bool {
     let gap = text.gap_after(i - 1);
-    if gap.contains([';', ':', '(', '\u{2014}', '\u{2013}']) || gap.contains(" - ") {
+    // The usual gap, one space, holds no mark: skip the searches.
+    if gap != " " && (gap.contains([';', ':', '(', '\u{2014}', '\u{2013}']) || gap.contains(" - "))
+    {
         return true;
     }
-    let comma = gap.contains(',');
+    let comma = gap != " " && gap.contains(',');
     let next = text.word(i + 1);
     match text.word(i) {
         "but" | "because" | "although" | "though" | "whereas" | "which" | "unless" => true,

@@ -93,6 +93,13 @@ impl<'a> Text<'a> {
         self.src.get(t.end..next).unwrap_or("")
     }
 
+    /// Does the gap after token `i` hold one of `marks`? Most gaps are a single
+    /// space, which holds none: that case skips the search.
+    pub fn gap_has(&self, i: usize, marks: &[char]) -> bool {
+        let gap = self.gap_after(i);
+        gap != " " && gap.contains(marks)
+    }
+
     /// True when tokens starting at `i` spell `words` within sentence bounds `limit`.
     pub fn matches_at(&self, i: usize, limit: usize, words: &[&str]) -> bool {
         // The first byte rules out almost every pattern before a `memcmp` call:
@@ -193,18 +200,23 @@ fn tokenize(src: &str) -> (Vec<Token>, String) {
         let mut j = i;
         while j < chars.len() {
             let (_, ch) = chars[j];
-            let prev = if j > i { Some(chars[j - 1].1) } else { None };
-            let next = chars.get(j + 1).map(|&(_, n)| n);
-            let keep = if ch.is_alphanumeric() || (j == i && is_currency(ch)) {
-                true
-            } else if ch == '%' {
-                prev.is_some_and(|p| p.is_ascii_digit())
-            } else if is_apostrophe(ch) || ch == '-' || ch == '.' {
-                prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric)
-            } else if ch == ',' {
-                prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit())
-            } else {
-                false
+            // Letters and digits, nearly every character, need no context.
+            let keep = ch.is_alphanumeric() || {
+                let prev = if j > i { Some(chars[j - 1].1) } else { None };
+                let next = chars.get(j + 1).map(|&(_, n)| n);
+                if j == i && is_currency(ch) {
+                    true
+                } else if ch == '%' {
+                    prev.is_some_and(|p| p.is_ascii_digit())
+                } else if is_apostrophe(ch) || ch == '-' || ch == '.' {
+                    prev.is_some_and(char::is_alphanumeric)
+                        && next.is_some_and(char::is_alphanumeric)
+                } else if ch == ',' {
+                    prev.is_some_and(|p| p.is_ascii_digit())
+                        && next.is_some_and(|n| n.is_ascii_digit())
+                } else {
+                    false
+                }
             };
             if !keep {
                 break;
@@ -335,7 +347,6 @@ fn ends_reported_clause(text: &Text, from: usize, j: usize, lim: usize) -> bool 
     if j == from {
         return false;
     }
-    let gap = text.gap_after(j - 1);
     let w = text.word(j);
     let back_to_speaker = matches!(w, "and" | "so" | "which")
         && j + 1 < lim
@@ -344,12 +355,12 @@ fn ends_reported_clause(text: &Text, from: usize, j: usize, lim: usize) -> bool 
             "i" | "we" | "i'm" | "we're" | "it" | "it's" | "that" | "this" | "honestly"
         );
     // ", and honestly it was a mess": a comma and a joiner hand the story back.
-    let joined = gap.contains(',')
+    let joined = text.gap_has(j - 1, &[','])
         && matches!(
             w,
             "and" | "so" | "which" | "because" | "since" | "then" | "although" | "though"
         );
-    gap.contains([';', ':', '(', ')']) || w == "but" || back_to_speaker || joined
+    text.gap_has(j - 1, &[';', ':', '(', ')']) || w == "but" || back_to_speaker || joined
 }
 
 /// Abbreviations whose trailing period does not end a sentence.
@@ -370,6 +381,10 @@ fn is_abbreviation(word: &str) -> bool {
 /// Does the gap after token `i` end a sentence?
 fn ends_sentence(text: &Text, i: usize) -> bool {
     let gap = text.gap_after(i);
+    // The usual gap, one space, never ends a sentence: skip the searches below.
+    if gap == " " {
+        return false;
+    }
     if gap.contains('\n') {
         return true;
     }
@@ -487,11 +502,8 @@ fn split_sentences(text: &Text) -> Vec<Sentence> {
 }
 
 fn split_run_on(text: &Text, first: usize, last: usize, run_on: usize, out: &mut Vec<Sentence>) {
-    let punctuated = (first..last.saturating_sub(1)).any(|i| {
-        text.gap_after(i)
-            .chars()
-            .any(|c| matches!(c, ',' | ';' | ':' | '('))
-    });
+    let punctuated =
+        (first..last.saturating_sub(1)).any(|i| text.gap_has(i, &[',', ';', ':', '(']));
     if last - first < run_on || punctuated {
         out.push(make_sentence(text, first, last));
         return;
