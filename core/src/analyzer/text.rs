@@ -1,13 +1,14 @@
 //! Tokens and sentences.
 //!
 //! The text is scanned once into word and number tokens with byte offsets into
-//! the original input, plus a normalised lowercase copy of every token (curly
+//! the original input, plus a normalised lowercase form of every token (curly
 //! apostrophes folded to `'`) so the detectors compare plain ASCII patterns.
 //! Sentences are runs of tokens; a dictated run-on with no punctuation is cut
 //! further at discourse markers so it still gets a structure.
 
 use super::lexicon::classes;
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// One word or number.
@@ -15,8 +16,6 @@ use std::sync::LazyLock;
 pub(crate) struct Token {
     pub start: usize,
     pub end: usize,
-    norm_start: u32,
-    norm_end: u32,
     pub number: bool,
     pub capitalized: bool,
     /// Someone else's words, not the speaker's own: inside a quotation ("...", '...',
@@ -43,7 +42,10 @@ impl Sentence {
 
 pub(crate) struct Text<'a> {
     pub src: &'a str,
-    norm: String,
+    /// Each token's normalised form: borrowed from `src` when the token is
+    /// already lowercase with straight apostrophes (most are), so the rules
+    /// read words without slicing a second buffer.
+    words: Vec<Cow<'a, str>>,
     pub tokens: Vec<Token>,
     /// Lexicon classes of each token (see `lexicon`), looked up once.
     classes: Vec<u32>,
@@ -52,10 +54,10 @@ pub(crate) struct Text<'a> {
 
 impl<'a> Text<'a> {
     pub fn new(src: &'a str) -> Self {
-        let (tokens, norm) = tokenize(src);
+        let (tokens, words) = tokenize(src);
         let mut text = Text {
             src,
-            norm,
+            words,
             tokens,
             classes: Vec::new(),
             sentences: Vec::new(),
@@ -70,13 +72,7 @@ impl<'a> Text<'a> {
 
     /// Normalised (lowercase, straight apostrophe) form of token `i`; "" out of range.
     pub fn word(&self, i: usize) -> &str {
-        match self.tokens.get(i) {
-            Some(t) => self
-                .norm
-                .get(t.norm_start as usize..t.norm_end as usize)
-                .unwrap_or(""),
-            None => "",
-        }
+        self.words.get(i).map_or("", |w| w)
     }
 
     /// Lexicon classes of token `i`; 0 out of range.
@@ -135,10 +131,11 @@ fn is_close_quote(c: char) -> bool {
 /// Scans words and numbers. Joiners (`'`, `-`, `.`, `,`) stay inside a token only
 /// between the characters they join, so "U.S", "1.8", "12,000", "don't", "two-week"
 /// are single tokens and trailing punctuation is not.
-fn tokenize(src: &str) -> (Vec<Token>, String) {
+fn tokenize(src: &str) -> (Vec<Token>, Vec<Cow<'_, str>>) {
     let chars: Vec<(usize, char)> = src.char_indices().collect();
     let mut tokens = Vec::with_capacity(src.len() / 5 + 1);
-    let mut norm = String::with_capacity(src.len());
+    let mut words = Vec::with_capacity(tokens.capacity());
+    let mut norm = String::new();
     let mut quoted = false;
     let mut straight_quote_open = false;
     let mut single_quote_open = false;
@@ -196,7 +193,7 @@ fn tokenize(src: &str) -> (Vec<Token>, String) {
             continue;
         }
         let start = pos;
-        let norm_start = norm.len();
+        norm.clear();
         let mut j = i;
         while j < chars.len() {
             let (_, ch) = chars[j];
@@ -235,18 +232,18 @@ fn tokenize(src: &str) -> (Vec<Token>, String) {
             }
         }
         let end = chars.get(j).map_or(src.len(), |&(p, _)| p);
+        let verbatim = src.get(start..end).filter(|&w| w == norm);
+        words.push(verbatim.map_or_else(|| Cow::Owned(norm.clone()), Cow::Borrowed));
         tokens.push(Token {
             start,
             end,
-            norm_start: u32::try_from(norm_start).unwrap_or(u32::MAX),
-            norm_end: u32::try_from(norm.len()).unwrap_or(u32::MAX),
             number: starts_number,
             capitalized: c.is_uppercase(),
             quoted,
         });
         i = j.max(i + 1);
     }
-    (tokens, norm)
+    (tokens, words)
 }
 
 /// Verbs that hand the rest of the clause to someone else ("she said the pharmacy...").
