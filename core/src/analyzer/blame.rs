@@ -1490,8 +1490,8 @@ pub(crate) fn clause_blame(text: &Text, s: &Sentence, hits: &mut Vec<Hit>) {
     let owned = std::cell::OnceCell::new();
     let owned = || *owned.get_or_init(|| speaker_takes_fault(text, s));
     for (first, last) in comma_clauses(text, s) {
-        // "The missed signal was my doing": the speaker names the fault as theirs.
         if let Some(hit) = clause_blame_candidate(text, s, (first, last), &owned) {
+            // "The missed signal was my doing": the speaker names the fault as theirs.
             if !super::detect::owns_by_naming(text, first, last) {
                 hits.push(hit);
             }

@@ -84,11 +84,11 @@ pub(crate) fn comma_clauses<'t>(
 fn opens_clause(text: &Text, i: usize) -> bool {
     let gap = text.gap_after(i - 1);
     // The usual gap, one space, holds no mark: skip the searches.
-    if gap != " " && (gap.contains([';', ':', '(', '\u{2014}', '\u{2013}']) || gap.contains(" - "))
-    {
+    let plain = gap == " ";
+    if !plain && (gap.contains([';', ':', '(', '\u{2014}', '\u{2013}']) || gap.contains(" - ")) {
         return true;
     }
-    let comma = gap != " " && gap.contains(',');
+    let comma = !plain && gap.contains(',');
     let next = text.word(i + 1);
     match text.word(i) {
         "but" | "because" | "although" | "though" | "whereas" | "which" | "unless" => true,

@@ -7,7 +7,8 @@
 //! learned classifier ([`classifier`]: hashed n-gram features, one logistic
 //! regression per label, 32 KB of i8 weights compiled in) scores every clause for
 //! blame and systemic fixes the rules missed. Nothing is built per call beyond
-//! the token vectors; word lists are `match` arms. Retrain the classifier with
+//! the token vectors (and a copy of each word that needed folding to
+//! lowercase); word lists are `match` arms. Retrain the classifier with
 //! `cargo run -p aiprep-core --release --example train_clauses`.
 //!
 //! # Entry points
